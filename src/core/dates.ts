@@ -1,0 +1,52 @@
+// Calendar-date arithmetic on plain `YYYY-MM-DD` strings, and local wall-clock times in a named time zone converted to UTC.
+
+const DAY_MS = 86_400_000;
+
+export function isoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function dateMs(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`);
+}
+
+export function addDays(date: string, days: number): string {
+  return isoDate(dateMs(date) + days * DAY_MS);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((dateMs(to) - dateMs(from)) / DAY_MS);
+}
+
+/** Every date from `from` to `to`, both included. */
+export function eachDate(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+export function isValidDate(date: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && isoDate(dateMs(date)) === date;
+}
+
+/** The UTC instant of a local date and time (`HH:mm`) in an IANA time zone. */
+export function zonedToUtc(date: string, time: string, timeZone: string): Date {
+  const naive = Date.parse(`${date}T${time}:00Z`);
+  // The zone's offset at that instant, read back through Intl; twice, so a DST boundary settles.
+  let guess = naive;
+  for (let i = 0; i < 2; i += 1) guess = naive - offsetMs(guess, timeZone);
+  return new Date(guess);
+}
+
+function offsetMs(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(instant));
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** Today's date in a time zone, for a given instant. */
+export function localDate(instant: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+}

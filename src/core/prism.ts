@@ -1,0 +1,73 @@
+// The Prism adapter: operations without a stateful handler are answered in process by @stoplight/prism-http from the document's examples and schemas.
+// Prism is imported lazily (after the server listens), never on the start path or the stateful hot path.
+import type { Logger } from './log.js';
+import type { WireResponse } from './errors.js';
+
+type PrismHttp = typeof import('@stoplight/prism-http');
+type HttpOperations = Awaited<ReturnType<PrismHttp['getHttpOperationsFromSpec']>>;
+type PrismInstance = ReturnType<PrismHttp['createInstance']>;
+
+export interface PrismRequest {
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+interface Loaded {
+  prism: PrismInstance;
+  operations: HttpOperations;
+}
+
+export class PrismResponder {
+  private engine: Promise<{ http: PrismHttp; createLogger: (name: string) => unknown }> | undefined;
+  private readonly specs = new Map<string, Promise<Loaded>>();
+
+  constructor(private readonly logger: Logger) {}
+
+  /** Starts loading Prism in the background; the first Prism-answered request waits for it at most once. */
+  warm(specFiles: readonly string[]): void {
+    for (const file of specFiles) this.load(file).catch((err: unknown) => this.logger.error({ err, file }, 'sandbox bug: Prism could not load a spec'));
+  }
+
+  private engineOnce(): Promise<{ http: PrismHttp; createLogger: (name: string) => unknown }> {
+    this.engine ??= Promise.all([import('@stoplight/prism-http'), import('@stoplight/prism-core')]).then(([http, core]) => ({
+      http,
+      createLogger: core.createLogger as (name: string) => unknown,
+    }));
+    return this.engine;
+  }
+
+  private load(specFile: string): Promise<Loaded> {
+    let loaded = this.specs.get(specFile);
+    if (!loaded) {
+      loaded = this.engineOnce().then(async ({ http, createLogger }) => {
+        const prismLogger = createLogger('pms-sandbox-prism') as { level: string };
+        prismLogger.level = 'silent';
+        const prism = http.createInstance(
+          { mock: { dynamic: false }, checkSecurity: false, validateRequest: false, validateResponse: false, errors: false, upstreamProxy: undefined, isProxy: false },
+          { logger: prismLogger as never },
+        );
+        return { prism, operations: await http.getHttpOperationsFromSpec(specFile) };
+      });
+      this.specs.set(specFile, loaded);
+    }
+    return loaded;
+  }
+
+  /** Answers one request from the spec's examples; `undefined` when Prism has no answer for it. */
+  async respond(specFile: string, request: PrismRequest): Promise<WireResponse | undefined> {
+    const { prism, operations } = await this.load(specFile);
+    const result = await prism.request(
+      { method: request.method.toLowerCase() as never, url: { path: request.path, query: request.query }, headers: request.headers, body: request.body },
+      operations,
+    )();
+    if (result._tag === 'Left') {
+      this.logger.debug({ err: result.left, path: request.path }, 'Prism had no answer');
+      return undefined;
+    }
+    const { statusCode, headers, body } = result.right.output;
+    return { status: statusCode, body, headers: Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => name.toLowerCase() !== 'content-length')) };
+  }
+}

@@ -1,0 +1,67 @@
+// What a provider is: a value assembled in its index.ts from core machinery, mounted by the server without knowing which provider it is.
+import type { Request, RequestHandler } from 'express';
+import type { SandboxConfig } from '../config.js';
+import type { Clock } from './clock.js';
+import type { ErrorCatalogue } from './errors.js';
+import type { Logger } from './log.js';
+import type { OpenApiDocument } from './openapi.js';
+import type { QuotaWindows } from './rate-limit.js';
+import type { KeyRing } from './tokens/signing-keys.js';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface RouteSpec {
+  method: HttpMethod;
+  /** Express path below the origin, e.g. `/v1/listings/:id`. */
+  path: string;
+  /** The OpenAPI operation it answers; its request is validated against the document after `guard` and before `handle`. */
+  operationId?: string;
+  /** `false` for operations that check their own input in the provider's own words (an OAuth token endpoint). */
+  validate?: false;
+  /** What runs before validation: authentication, rate limits. */
+  guard?: RequestHandler[];
+  handle: RequestHandler;
+}
+
+export interface OriginMount {
+  /** The real origin exactly as the provider's documents write it, e.g. `https://open-api.guesty.com`. */
+  origin: string;
+  routes: RouteSpec[];
+  /** Run in front of spec operations that Prism answers (the origin's authentication), so they are guarded like the rest. */
+  prismGuard?: RequestHandler[];
+}
+
+export interface ProviderSpec {
+  file: string;
+  document: OpenApiDocument;
+}
+
+export interface Provider {
+  id: string;
+  title: string;
+  origins: OriginMount[];
+  spec: ProviderSpec | undefined;
+  errors: ErrorCatalogue;
+  /** The seeded credentials, named in the provider's own words; `sandboxUrl` for any URL among them. */
+  credentials(sandboxUrl: string): unknown;
+  /** Admin routes mounted at `/__sandbox/<id>`. */
+  admin: RouteSpec[];
+  /** Back to the seed: state, issued tokens, quotas. */
+  reset(): void;
+}
+
+/** What core hands every provider when it is assembled. */
+export interface ProviderContext {
+  config: Readonly<SandboxConfig>;
+  clock: Clock;
+  keys: KeyRing;
+  quotas: QuotaWindows;
+  logger: Logger;
+  /** The sandbox's own base URL as the client reached it (or as configured). */
+  sandboxUrl(req: Request): string;
+}
+
+export interface ProviderDefinition {
+  id: string;
+  create(ctx: ProviderContext): Provider;
+}

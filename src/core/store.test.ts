@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { StateStore } from './store.js';
+
+describe('StateStore', () => {
+  const seed = { a: { items: [{ id: '1', name: 'one' }] }, b: { items: [{ id: '2', name: 'two' }] } };
+
+  it('shows a write in the next read and keeps tenants apart', () => {
+    const store = new StateStore(seed, 'id');
+    store.collection<{ id: string; name: string }>('a', 'items').insert('3', { id: '3', name: 'three' });
+    expect(store.collection('a', 'items').list()).toHaveLength(2);
+    expect(store.collection('b', 'items').list()).toEqual([{ id: '2', name: 'two' }]);
+  });
+
+  it('returns to the seed on reset', () => {
+    const store = new StateStore(seed, 'id');
+    store.collection<{ id: string; name: string }>('a', 'items').update('1', (r) => ({ ...r, name: 'changed' }));
+    store.reset();
+    expect(store.collection('a', 'items').get('1')).toEqual({ id: '1', name: 'one' });
+  });
+
+  it('restores a snapshot exactly', () => {
+    const store = new StateStore(seed, 'id');
+    store.collection('a', 'items').remove('1');
+    const snap = store.snapshot();
+    store.reset();
+    store.restore(snap);
+    expect(store.collection('a', 'items').size).toBe(0);
+  });
+});

@@ -1,0 +1,98 @@
+// Tenant-partitioned state: seeded once, read and written by handlers, restored to the seed by reset.
+
+export type Row = Record<string, unknown>;
+
+/** Seed data: tenant id → collection name → rows, each row keyed by its id field. */
+export type SeedData = Record<string, Record<string, Row[]>>;
+
+/** One collection of one tenant; insertion order is the natural (seed) order. */
+export class Collection<T extends object> {
+  constructor(private readonly rows: Map<string, T>) {}
+
+  list(): T[] {
+    return [...this.rows.values()];
+  }
+
+  get(id: string): T | undefined {
+    return this.rows.get(id);
+  }
+
+  insert(id: string, row: T): T {
+    this.rows.set(id, row);
+    return row;
+  }
+
+  /** Replaces the row with `change(row)`; undefined when there is no such row. */
+  update(id: string, change: (row: T) => T): T | undefined {
+    const row = this.rows.get(id);
+    if (row === undefined) return undefined;
+    const next = change(row);
+    this.rows.set(id, next);
+    return next;
+  }
+
+  remove(id: string): boolean {
+    return this.rows.delete(id);
+  }
+
+  get size(): number {
+    return this.rows.size;
+  }
+}
+
+export class StateStore {
+  private data = new Map<string, Map<string, Map<string, Row>>>();
+  private readonly seedSnapshot: SeedData;
+
+  /** `idField` names each row's key (`_id` for Guesty, `id` elsewhere). */
+  constructor(seed: SeedData, private readonly idField: string) {
+    this.seedSnapshot = structuredClone(seed);
+    this.restore(this.seedSnapshot);
+  }
+
+  tenants(): string[] {
+    return [...this.data.keys()];
+  }
+
+  hasTenant(tenantId: string): boolean {
+    return this.data.has(tenantId);
+  }
+
+  collection<T extends object>(tenantId: string, name: string): Collection<T> {
+    let tenant = this.data.get(tenantId);
+    if (!tenant) {
+      tenant = new Map();
+      this.data.set(tenantId, tenant);
+    }
+    let rows = tenant.get(name);
+    if (!rows) {
+      rows = new Map();
+      tenant.set(name, rows);
+    }
+    return new Collection(rows as Map<string, T>);
+  }
+
+  snapshot(): SeedData {
+    const out: SeedData = {};
+    for (const [tenantId, collections] of this.data) {
+      out[tenantId] = {};
+      for (const [name, rows] of collections) out[tenantId][name] = structuredClone([...rows.values()]);
+    }
+    return out;
+  }
+
+  restore(snapshot: SeedData): void {
+    this.data = new Map();
+    for (const [tenantId, collections] of Object.entries(snapshot)) {
+      for (const [name, rows] of Object.entries(collections)) {
+        const collection = this.collection(tenantId, name);
+        for (const row of structuredClone(rows)) collection.insert(String(row[this.idField]), row);
+      }
+    }
+  }
+
+  /** Back to the seeded state: every write since start is gone. */
+  reset(): void {
+    this.restore(this.seedSnapshot);
+  }
+}

@@ -1,0 +1,64 @@
+// Opaque (reference) tokens: a prefix and random characters, looked up in memory, expiring on the virtual clock, revocable.
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../clock.js';
+
+export interface OpaqueTokenRecord<T> {
+  data: T;
+  issuedAt: number;
+  expiresAt: number | undefined;
+  revoked: boolean;
+}
+
+export type OpaqueLookup<T> =
+  | { state: 'active'; record: OpaqueTokenRecord<T> }
+  | { state: 'expired' | 'revoked'; record: OpaqueTokenRecord<T> }
+  | { state: 'unknown' };
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** Random characters from [A-Za-z0-9]; unbiased by rejecting bytes past the last whole multiple. */
+export function randomToken(length: number): string {
+  let out = '';
+  while (out.length < length) {
+    for (const byte of randomBytes(length * 2)) {
+      if (byte < 248 && out.length < length) out += ALPHABET[byte % ALPHABET.length];
+    }
+  }
+  return out;
+}
+
+export class OpaqueTokens<T> {
+  private records = new Map<string, OpaqueTokenRecord<T>>();
+
+  constructor(private readonly clock: Clock) {}
+
+  issue(prefix: string, data: T, lifetimeSeconds?: number, length = 40): string {
+    const token = `${prefix}${randomToken(length)}`;
+    const issuedAt = this.clock.nowMs();
+    this.records.set(token, { data, issuedAt, expiresAt: lifetimeSeconds === undefined ? undefined : issuedAt + lifetimeSeconds * 1000, revoked: false });
+    return token;
+  }
+
+  lookup(token: string): OpaqueLookup<T> {
+    const record = this.records.get(token);
+    if (!record) return { state: 'unknown' };
+    if (record.revoked) return { state: 'revoked', record };
+    if (record.expiresAt !== undefined && this.clock.nowMs() >= record.expiresAt) return { state: 'expired', record };
+    return { state: 'active', record };
+  }
+
+  revoke(token: string): boolean {
+    const record = this.records.get(token);
+    if (!record) return false;
+    record.revoked = true;
+    return true;
+  }
+
+  entries(): Array<[string, OpaqueTokenRecord<T>]> {
+    return [...this.records.entries()];
+  }
+
+  reset(): void {
+    this.records.clear();
+  }
+}

@@ -1,0 +1,62 @@
+// Parse, don't cast: a request to a documented operation is checked against the provider's OpenAPI document before its handler reads it.
+import type { RequestHandler, Response } from 'express';
+import type { ErrorCatalogue } from './errors.js';
+import type { Logger } from './log.js';
+import type { OpenApiDocument } from './openapi.js';
+
+interface Parsed {
+  query: Record<string, unknown>;
+  body: unknown;
+}
+
+/** The validated (and type-coerced) query and body of the current request. */
+export function parsed<Q = Record<string, unknown>, B = unknown>(res: Response): { query: Q; body: B } {
+  const value = res.locals.parsed as Parsed | undefined;
+  if (!value) throw new Error('parsed() read before validation ran: the route has no operationId');
+  return value as { query: Q; body: B };
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return contentType !== undefined && /^application\/([\w.+-]+\+)?json\b/i.test(contentType);
+}
+
+function hasJsonBody(doc: OpenApiDocument, operationId: string): boolean {
+  const op = (doc.document.paths as Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>> | undefined) ?? {};
+  const { path, method } = doc.operation(operationId);
+  return Object.keys(op[path]?.[method]?.requestBody?.content ?? {}).some((type) => type.includes('json'));
+}
+
+export function validateRequest(doc: OpenApiDocument, operationId: string, errors: ErrorCatalogue, logger: Logger, checkResponses: boolean): RequestHandler {
+  const expectsJson = hasJsonBody(doc, operationId);
+  return (req, res, next) => {
+    const contentType = req.get('content-type');
+    const sentBody = req.body !== undefined && req.headers['content-length'] !== '0' && (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined);
+    if (expectsJson && sentBody && !isJson(contentType)) return next(errors.unsupportedMediaType(contentType ?? ''));
+    const check = doc.validateRequest(operationId, {
+      query: req.query as Record<string, unknown>,
+      params: req.params as Record<string, string>,
+      headers: req.headers,
+      body: req.body,
+      ...(contentType ? { contentType } : {}),
+    });
+    if (!check.ok) return next(errors.invalidRequest(check.issues));
+    res.locals.parsed = { query: check.query, body: check.body } satisfies Parsed;
+    if (checkResponses) guardResponses(doc, operationId, res, logger);
+    next();
+  };
+}
+
+/** In tests: a success body that drifts from the document is the sandbox's bug, and fails loudly. */
+function guardResponses(doc: OpenApiDocument, operationId: string, res: Response, logger: Logger): void {
+  const json = res.json.bind(res);
+  res.json = (body: unknown) => {
+    if (res.statusCode < 400) {
+      const issues = doc.validateResponse(operationId, res.statusCode, body);
+      if (issues.length > 0) {
+        logger.error({ operationId, issues }, 'sandbox bug: response does not match the OpenAPI document');
+        throw new Error(`response of ${operationId} does not match the OpenAPI document: ${issues.map((i) => `${i.name} ${i.message}`).join('; ')}`);
+      }
+    }
+    return json(body);
+  };
+}

@@ -1,0 +1,49 @@
+// Guesty accounts and their API clients (seeded, from the document, or created over the admin API) and the tenant-partitioned data store.
+import { randomToken } from '../../core/tokens/opaque.js';
+import { StateStore } from '../../core/store.js';
+import { seededFaker } from '../../core/fake.js';
+import type { Faker } from '@faker-js/faker';
+import { seedGuesty, type GuestyAccount, type GuestyApiName, type GuestyClient, type GuestySeed } from './data.js';
+
+export class GuestyAccounts {
+  readonly seed: GuestySeed;
+  readonly store: StateStore;
+  private clients = new Map<string, GuestyClient>();
+  /** Ids for writes, seeded too, so the same writes after the same seed give the same ids. */
+  writes!: Faker;
+
+  constructor(private readonly seedNumber: number) {
+    this.seed = seedGuesty(seedNumber);
+    this.store = new StateStore(this.seed.data, '_id');
+    this.reset();
+  }
+
+  private key(api: GuestyApiName, clientId: string): string {
+    return `${api}\u0000${clientId}`;
+  }
+
+  client(api: GuestyApiName, clientId: string): GuestyClient | undefined {
+    return this.clients.get(this.key(api, clientId));
+  }
+
+  account(accountId: string): GuestyAccount | undefined {
+    return this.seed.accounts.find((a) => a.accountId === accountId);
+  }
+
+  /** As Guesty's portal: a new client id and secret; the caller shows the secret once. */
+  createClient(api: GuestyApiName, accountId: string): GuestyClient {
+    const client: GuestyClient = { api, accountId, clientId: `0oa${randomToken(17)}`, clientSecret: randomToken(40) };
+    this.clients.set(this.key(api, client.clientId), client);
+    return client;
+  }
+
+  listClients(): Array<Omit<GuestyClient, 'clientSecret'>> {
+    return [...this.clients.values()].map(({ clientSecret: _secret, ...rest }) => rest);
+  }
+
+  reset(): void {
+    this.store.reset();
+    this.clients = new Map(this.seed.clients.map((c) => [this.key(c.api, c.clientId), c]));
+    this.writes = seededFaker(this.seedNumber, 'guesty-writes');
+  }
+}

@@ -1,0 +1,31 @@
+// Guesty, assembled: follows seed document 003 ("Authentication", Open API and Booking Engine) and the Guesty part of provider-facts.md
+// (rate limits, listings/reservations envelope and fields). Assumptions where both are silent are listed in the README's Guesty section.
+import { OpenApiDocument } from '../../core/openapi.js';
+import { specFile } from '../../core/project-files.js';
+import type { ProviderDefinition } from '../../core/provider.js';
+import { GuestyAccounts } from './accounts.js';
+import { guestyAdmin } from './admin.js';
+import { guestyCatalogue } from './errors.js';
+import { guestyOrigins } from './routes.js';
+
+export const guesty: ProviderDefinition = {
+  id: 'guesty',
+  create(ctx) {
+    const accounts = new GuestyAccounts(ctx.config.seed);
+    const file = specFile('guesty');
+    const { openApi, bookingEngine } = accounts.seed.primary;
+    return {
+      id: 'guesty',
+      title: 'Guesty',
+      origins: guestyOrigins(accounts, ctx),
+      spec: { file, document: OpenApiDocument.load(file) },
+      errors: guestyCatalogue,
+      credentials: () => ({
+        openApi: { clientId: openApi.clientId, clientSecret: openApi.clientSecret },
+        bookingEngine: { clientId: bookingEngine.clientId, clientSecret: bookingEngine.clientSecret },
+      }),
+      admin: guestyAdmin(accounts),
+      reset: () => accounts.reset(),
+    };
+  },
+};

@@ -1,0 +1,5 @@
+// The one list of providers the sandbox serves: adding a provider is one folder and one line here.
+import type { ProviderDefinition } from '../core/provider.js';
+import { guesty } from './guesty/index.js';
+
+export const registry: readonly ProviderDefinition[] = [guesty];

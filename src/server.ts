@@ -1,0 +1,168 @@
+// Builds the Express app: every registered provider at its origins' mount paths, the admin API, one unmatched-route handler and one error middleware. Nothing provider-specific.
+import express, { type Express, type Request, type RequestHandler } from 'express';
+import type { SandboxConfig } from './config.js';
+import { buildAdminRouter } from './admin/routes.js';
+import { Clock } from './core/clock.js';
+import { problemBody, renderErrors, translateBodyErrors } from './core/errors.js';
+import { Journal } from './core/journal.js';
+import { createLogger, type Logger } from './core/log.js';
+import { nearestRoute, type KnownRoute } from './core/nearest-route.js';
+import { mountPath, sandboxBaseUrl } from './core/origins.js';
+import { PrismResponder } from './core/prism.js';
+import type { OriginMount, Provider, ProviderContext, ProviderDefinition } from './core/provider.js';
+import { QuotaWindows } from './core/rate-limit.js';
+import { KeyRing } from './core/tokens/signing-keys.js';
+import { validateRequest } from './core/validate.js';
+import { registry } from './mocks/registry.js';
+
+export const ADMIN_PREFIX = '/__sandbox';
+
+export interface Sandbox {
+  app: Express;
+  config: Readonly<SandboxConfig>;
+  clock: Clock;
+  journal: Journal;
+  logger: Logger;
+  providers: readonly Provider[];
+  /** Each real origin, as the documents write it, → its sandbox base URL. */
+  origins(sandboxUrl: string): Record<string, string>;
+  /** The seeded credentials keyed by provider id. */
+  credentials(sandboxUrl: string): Record<string, unknown>;
+  /** Back to the seed: every provider's state, tokens and quotas, and the journal. The clock is left where it is. */
+  reset(): void;
+  /** Work kept off the start path: Prism's import and the signing keys. Call once the server listens. */
+  warm(): void;
+  knownRoutes(): KnownRoute[];
+}
+
+export interface CreateSandboxOptions {
+  providers?: readonly ProviderDefinition[];
+  logger?: Logger;
+}
+
+function expressPath(openApiPath: string): string {
+  return openApiPath.replace(/\{(\w+)\}/g, ':$1');
+}
+
+export function sandboxUrlOf(config: Readonly<SandboxConfig>, req: Request): string {
+  return config.publicUrl ?? `${req.protocol}://${req.get('host') ?? `localhost:${config.port}`}`;
+}
+
+export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSandboxOptions = {}): Sandbox {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = new Clock();
+  const journal = new Journal(clock, config.journalSize);
+  const keys = new KeyRing(config.signingKeyFile);
+  const quotas = new QuotaWindows(clock);
+  const prism = new PrismResponder(logger);
+  const ctx: ProviderContext = { config, clock, keys, quotas, logger, sandboxUrl: (req) => sandboxUrlOf(config, req) };
+
+  const wanted = config.providers.length > 0 ? new Set(config.providers) : undefined;
+  const definitions = (options.providers ?? registry).filter((d) => !wanted || wanted.has(d.id));
+  if (wanted) for (const id of wanted) if (!definitions.some((d) => d.id === id)) throw new RangeError(`unknown provider "${id}"; known: ${registry.map((d) => d.id).join(', ')}`);
+  const providers = definitions.map((d) => d.create(ctx));
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('trust proxy', 'loopback');
+
+  const known: KnownRoute[] = [];
+  const providerByMount = providers.flatMap((p) => p.origins.map((o) => ({ prefix: new RegExp(`^${mountPath(o.origin).replace(/[.]/g, '\\.').replace(/:\w+/g, '[^/]+')}(/|$)`), id: p.id })));
+  const providerOf = (path: string): string | undefined => providerByMount.find((m) => m.prefix.test(path))?.id;
+
+  app.use(journal.recorder(providerOf, (path) => path.startsWith(ADMIN_PREFIX)));
+  if (logger.isLevelEnabled('info')) app.use(requestLog(logger));
+
+  const sandbox: Sandbox = {
+    app,
+    config,
+    clock,
+    journal,
+    logger,
+    providers,
+    origins: (sandboxUrl) => Object.fromEntries(providers.flatMap((p) => p.origins.map((o) => [o.origin, sandboxBaseUrl(sandboxUrl, o.origin)]))),
+    credentials: (sandboxUrl) => Object.fromEntries(providers.map((p) => [p.id, p.credentials(sandboxUrl)])),
+    reset: () => {
+      quotas.reset();
+      for (const p of providers) p.reset();
+      journal.clear();
+    },
+    warm: () => {
+      void keys.ready();
+      prism.warm(providers.flatMap((p) => (p.spec ? [p.spec.file] : [])));
+    },
+    knownRoutes: () => known,
+  };
+
+  app.use(ADMIN_PREFIX, buildAdminRouter(sandbox, ctx));
+  known.push({ method: 'GET', path: `${ADMIN_PREFIX}/openapi.json` });
+
+  for (const provider of providers) {
+    for (const mount of provider.origins) {
+      const base = mountPath(mount.origin);
+      app.use(base, mountOrigin(provider, mount, config, logger, prism, (route) => known.push({ method: route.method.toUpperCase(), path: `${base}${route.path}` })));
+    }
+  }
+
+  app.use((req, res) => {
+    const near = nearestRoute(req.method, req.path, known);
+    res
+      .status(404)
+      .type('application/problem+json')
+      .send(
+        JSON.stringify(
+          problemBody(404, 'No such route', `pms-sandbox has no route for ${req.method} ${req.path}.${near ? ` The nearest known route is ${near.method} ${near.path}.` : ''} GET ${ADMIN_PREFIX}/origins lists the base URL of every provider origin.`),
+        ),
+      );
+  });
+  app.use(renderErrors(logger));
+  return sandbox;
+}
+
+function mountOrigin(provider: Provider, mount: OriginMount, config: Readonly<SandboxConfig>, logger: Logger, prism: PrismResponder, remember: (route: KnownRoute) => void): express.Router {
+  const router = express.Router({ mergeParams: true });
+  router.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }), express.urlencoded({ extended: false, limit: config.bodyLimit }));
+  const routes: KnownRoute[] = [];
+  const spec = provider.spec;
+  const validation = (operationId: string | undefined): RequestHandler[] =>
+    operationId && spec ? [validateRequest(spec.document, operationId, provider.errors, logger, config.validateResponses)] : [];
+
+  for (const route of mount.routes) {
+    router[route.method](route.path, ...(route.guard ?? []), ...validation(route.validate === false ? undefined : route.operationId), route.handle);
+    routes.push({ method: route.method.toUpperCase(), path: route.path });
+  }
+  if (spec) {
+    const handled = new Set(mount.routes.map((r) => r.operationId).filter(Boolean));
+    for (const op of spec.document.operations.filter((o) => o.origin === mount.origin && !handled.has(o.operationId))) {
+      const path = expressPath(op.path);
+      router[op.method as 'get'](path, ...(mount.prismGuard ?? []), ...validation(op.operationId), async (req, res) => {
+        const wire = await prism.respond(spec.file, {
+          method: req.method,
+          path: req.path,
+          query: req.query as Record<string, string | string[]>,
+          headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')])),
+          body: req.body,
+        });
+        if (!wire) throw provider.errors.routeNotFound(req.method, req.path, undefined);
+        if (wire.headers) res.set(wire.headers);
+        res.status(wire.status).json(wire.body);
+      });
+      routes.push({ method: op.method.toUpperCase(), path });
+    }
+  }
+  for (const route of routes) remember(route);
+  router.use((req, _res, next) => {
+    const near = nearestRoute(req.method, req.path, routes);
+    next(provider.errors.routeNotFound(req.method, req.path, near ? `${near.method} ${near.path}` : undefined));
+  });
+  router.use(translateBodyErrors(provider.errors, config.bodyLimit));
+  return router;
+}
+
+function requestLog(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    res.on('finish', () => logger.info({ method: req.method, url: req.originalUrl.split('?')[0], status: res.statusCode }, 'request'));
+    next();
+  };
+}

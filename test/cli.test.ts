@@ -1,0 +1,48 @@
+// The command line from dist/, as users run it: help on every command, the origin map, and serve printing origins and credentials.
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const CLI = join(import.meta.dirname, '..', 'dist', 'cli.js');
+
+function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, PORT: '' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('pms-sandbox CLI', () => {
+  it('prints help for the program and each command', () => {
+    expect(run('--help').stdout).toMatch(/serve[\s\S]*urls[\s\S]*contract/);
+    expect(run('serve', '--help').stdout).toMatch(/--port[\s\S]*--seed[\s\S]*--providers/);
+    expect(run('urls', '--help').stdout).toContain('--json');
+    expect(run('contract', '--help').stdout).toMatch(/--base-url[\s\S]*--junit[\s\S]*--json/);
+  });
+
+  it('prints the origin map as JSON for the port given', () => {
+    const { status, stdout } = run('urls', '--json', '--port', '4555');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ 'https://open-api.guesty.com': 'http://localhost:4555/open-api.guesty.com' });
+  });
+
+  it('refuses an unknown provider and a bad port with a clear message', () => {
+    const unknown = run('urls', '--providers', 'airbnb');
+    expect(unknown.status).not.toBe(0);
+    expect(unknown.stderr).toContain('unknown provider(s) airbnb');
+    expect(run('serve', '--port', 'eighty').stderr).toContain('a port is a whole number');
+  });
+
+  it('serves, printing the origin map and the seeded credentials, and stops on SIGTERM', async () => {
+    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], { env: { ...process.env, PORT: '' } });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    for (let i = 0; i < 200 && !out.includes('"bookingEngine"'); i += 1) await new Promise((r) => setTimeout(r, 25));
+    const url = /serving on (http:\/\/localhost:\d+)/.exec(out)?.[1];
+    expect(url).toBeDefined();
+    expect(out).toContain(`https://open-api.guesty.com`);
+    expect(out).toContain(`${url}/open-api.guesty.com`);
+    expect((await fetch(`${url}/__sandbox/health`)).status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});

@@ -7,6 +7,7 @@ import { problemBody, renderErrors, translateBodyErrors } from './core/errors.js
 import { Journal } from './core/journal.js';
 import { createLogger, type Logger } from './core/log.js';
 import { nearestRoute, type KnownRoute } from './core/nearest-route.js';
+import { once } from './core/once.js';
 import { mountPath, sandboxBaseUrl } from './core/origins.js';
 import { PrismResponder } from './core/prism.js';
 import type { OriginMount, Provider, ProviderContext, ProviderDefinition } from './core/provider.js';
@@ -30,7 +31,7 @@ export interface Sandbox {
   credentials(sandboxUrl: string): Record<string, unknown>;
   /** Back to the seed: every provider's state, tokens and quotas, and the journal. The clock is left where it is. */
   reset(): void;
-  /** Work kept off the start path: Prism's import and the signing keys. Call once the server listens. */
+  /** Work kept off the start path (signing keys, specs, seeded data), done in the background. Call once the server listens. */
   warm(): void;
   knownRoutes(): KnownRoute[];
 }
@@ -89,8 +90,16 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
       journal.clear();
     },
     warm: () => {
-      void keys.ready();
-      prism.warm(providers.flatMap((p) => (p.spec ? [p.spec.file] : [])));
+      // After listen, one step a turn of the event loop, so a request arriving meanwhile waits for one step at most.
+      // Prism is not among them: its import blocks for over a second, so only the first request it answers pays for it.
+      const steps = [() => void keys.ready(), ...warmers];
+      const next = (): void => {
+        const step = steps.shift();
+        if (!step) return;
+        step();
+        setImmediate(next);
+      };
+      setImmediate(next);
     },
     knownRoutes: () => known,
   };
@@ -98,11 +107,15 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
   app.use(ADMIN_PREFIX, buildAdminRouter(sandbox, ctx));
   known.push({ method: 'GET', path: `${ADMIN_PREFIX}/openapi.json` });
 
+  const warmers: Array<() => void> = [];
   for (const provider of providers) {
     for (const mount of provider.origins) {
       const base = mountPath(mount.origin);
-      app.use(base, mountOrigin(provider, mount, config, logger, prism, (route) => known.push({ method: route.method.toUpperCase(), path: `${base}${route.path}` })));
+      const mounted = mountOrigin(provider, mount, config, logger, prism, (route) => known.push({ method: route.method, path: `${base}${route.path}` }));
+      app.use(base, mounted.router);
+      warmers.push(mounted.warm);
     }
+    if (provider.warm) warmers.push(provider.warm);
   }
 
   app.use((req, res) => {
@@ -120,23 +133,37 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
   return sandbox;
 }
 
-function mountOrigin(provider: Provider, mount: OriginMount, config: Readonly<SandboxConfig>, logger: Logger, prism: PrismResponder, remember: (route: KnownRoute) => void): express.Router {
+interface MountedOrigin {
+  router: express.Router;
+  /** Parses the spec and builds the Prism-answered routes now rather than on the first request that needs them. */
+  warm(): void;
+}
+
+function mountOrigin(provider: Provider, mount: OriginMount, config: Readonly<SandboxConfig>, logger: Logger, prism: PrismResponder, remember: (route: KnownRoute) => void): MountedOrigin {
   const router = express.Router({ mergeParams: true });
   router.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }), express.urlencoded({ extended: false, limit: config.bodyLimit }));
   const routes: KnownRoute[] = [];
   const spec = provider.spec;
   const validation = (operationId: string | undefined): RequestHandler[] =>
     operationId && spec ? [validateRequest(spec.document, operationId, provider.errors, logger, config.validateResponses)] : [];
+  const known = (route: KnownRoute): void => {
+    routes.push(route);
+    remember(route);
+  };
 
   for (const route of mount.routes) {
     router[route.method](route.path, ...(route.guard ?? []), ...validation(route.validate === false ? undefined : route.operationId), route.handle);
-    routes.push({ method: route.method.toUpperCase(), path: route.path });
+    known({ method: route.method.toUpperCase(), path: route.path });
   }
-  if (spec) {
+
+  // Operations of the document that no handler answers are served by Prism, behind the origin's guard; built on first need.
+  const prismRoutes = once(() => {
+    const fallback = express.Router({ mergeParams: true });
+    if (!spec) return fallback;
     const handled = new Set(mount.routes.map((r) => r.operationId).filter(Boolean));
-    for (const op of spec.document.operations.filter((o) => o.origin === mount.origin && !handled.has(o.operationId))) {
+    for (const op of spec.document().operations.filter((o) => o.origin === mount.origin && !handled.has(o.operationId))) {
       const path = expressPath(op.path);
-      router[op.method as 'get'](path, ...(mount.prismGuard ?? []), ...validation(op.operationId), async (req, res) => {
+      fallback[op.method as 'get'](path, ...(mount.prismGuard ?? []), ...validation(op.operationId), async (req, res) => {
         const wire = await prism.respond(spec.file, {
           method: req.method,
           path: req.path,
@@ -145,19 +172,28 @@ function mountOrigin(provider: Provider, mount: OriginMount, config: Readonly<Sa
           body: req.body,
         });
         if (!wire) throw provider.errors.routeNotFound(req.method, req.path, undefined);
-        if (wire.headers) res.set(wire.headers);
+        // Headers the guard already set (rate-limit counts) are real; Prism's are only the document's examples.
+        for (const [name, value] of Object.entries(wire.headers ?? {})) if (res.get(name) === undefined) res.set(name, value);
         res.status(wire.status).json(wire.body);
       });
-      routes.push({ method: op.method.toUpperCase(), path });
+      known({ method: op.method.toUpperCase(), path });
     }
-  }
-  for (const route of routes) remember(route);
+    return fallback;
+  });
+  if (spec) router.use((req, res, next) => prismRoutes()(req, res, next));
+
   router.use((req, _res, next) => {
     const near = nearestRoute(req.method, req.path, routes);
     next(provider.errors.routeNotFound(req.method, req.path, near ? `${near.method} ${near.path}` : undefined));
   });
   router.use(translateBodyErrors(provider.errors, config.bodyLimit));
-  return router;
+  return {
+    router,
+    warm: () => {
+      spec?.document();
+      prismRoutes();
+    },
+  };
 }
 
 function requestLog(logger: Logger): RequestHandler {

@@ -44,9 +44,10 @@ export function buildAdminRouter(sandbox: Sandbox, ctx: ProviderContext): Router
   });
   router.post('/clock', (req, res) => {
     const change = clockChange(req.body);
+    // Freezing first makes `{"freeze": true, "set": t}` stand exactly at t.
+    if (change.freeze === true) clock.freeze();
     if (change.set !== undefined) clock.set(change.set);
     if (change.advanceSeconds !== undefined) clock.advance(change.advanceSeconds);
-    if (change.freeze === true) clock.freeze();
     if (change.freeze === false) clock.unfreeze();
     res.json(clock.state());
   });

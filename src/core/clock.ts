@@ -39,10 +39,10 @@ export class Clock {
     return this.set(this.nowMs() + seconds * 1000);
   }
 
-  /** Stops the clock where it stands, so a test can reach an expiry to the second. */
-  freeze(): ClockState {
+  /** Stops the clock where it stands (or at `at`), so a test can reach an expiry to the second. */
+  freeze(at?: Date | string | number): ClockState {
     this.frozenAtMs = this.nowMs();
-    return this.state();
+    return at === undefined ? this.state() : this.set(at);
   }
 
   unfreeze(): ClockState {

@@ -1,5 +1,5 @@
 // The Prism adapter: operations without a stateful handler are answered in process by @stoplight/prism-http from the document's examples and schemas.
-// Prism is imported lazily (after the server listens), never on the start path or the stateful hot path.
+// Prism is imported on the first request it answers, never on the start path or the stateful hot path.
 import type { Logger } from './log.js';
 import type { WireResponse } from './errors.js';
 
@@ -26,11 +26,6 @@ export class PrismResponder {
 
   constructor(private readonly logger: Logger) {}
 
-  /** Starts loading Prism in the background; the first Prism-answered request waits for it at most once. */
-  warm(specFiles: readonly string[]): void {
-    for (const file of specFiles) this.load(file).catch((err: unknown) => this.logger.error({ err, file }, 'sandbox bug: Prism could not load a spec'));
-  }
-
   private engineOnce(): Promise<{ http: PrismHttp; createLogger: (name: string) => unknown }> {
     this.engine ??= Promise.all([import('@stoplight/prism-http'), import('@stoplight/prism-core')]).then(([http, core]) => ({
       http,
@@ -56,7 +51,7 @@ export class PrismResponder {
     return loaded;
   }
 
-  /** Answers one request from the spec's examples; `undefined` when Prism has no answer for it. */
+  /** Answers one request from the spec's examples; `undefined` when Prism has no answer for it. The first call imports Prism. */
   async respond(specFile: string, request: PrismRequest): Promise<WireResponse | undefined> {
     const { prism, operations } = await this.load(specFile);
     const result = await prism.request(

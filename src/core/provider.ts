@@ -33,7 +33,8 @@ export interface OriginMount {
 
 export interface ProviderSpec {
   file: string;
-  document: OpenApiDocument;
+  /** Parsed on first use (or by `warm`), never on the start path. */
+  document: () => OpenApiDocument;
 }
 
 export interface Provider {
@@ -48,6 +49,8 @@ export interface Provider {
   admin: RouteSpec[];
   /** Back to the seed: state, issued tokens, quotas. */
   reset(): void;
+  /** Builds what was deferred at start (seeded data), once the server listens. */
+  warm?(): void;
 }
 
 /** What core hands every provider when it is assembled. */

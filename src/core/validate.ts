@@ -26,9 +26,11 @@ function hasJsonBody(doc: OpenApiDocument, operationId: string): boolean {
   return Object.keys(op[path]?.[method]?.requestBody?.content ?? {}).some((type) => type.includes('json'));
 }
 
-export function validateRequest(doc: OpenApiDocument, operationId: string, errors: ErrorCatalogue, logger: Logger, checkResponses: boolean): RequestHandler {
-  const expectsJson = hasJsonBody(doc, operationId);
+export function validateRequest(spec: () => OpenApiDocument, operationId: string, errors: ErrorCatalogue, logger: Logger, checkResponses: boolean): RequestHandler {
+  let expectsJson: boolean | undefined;
   return (req, res, next) => {
+    const doc = spec();
+    expectsJson ??= hasJsonBody(doc, operationId);
     const contentType = req.get('content-type');
     const sentBody = req.body !== undefined && req.headers['content-length'] !== '0' && (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined);
     if (expectsJson && sentBody && !isJson(contentType)) return next(errors.unsupportedMediaType(contentType ?? ''));

@@ -1,45 +1,55 @@
 // RS256 signing keys for JWT access and identity tokens (jose): generated at start or loaded from a PEM, published as a JWKS.
 import { readFileSync } from 'node:fs';
-import { calculateJwkThumbprint, compactVerify, exportJWK, generateKeyPair, importPKCS8, SignJWT, type JWK, type JWTPayload } from 'jose';
+import type { JWK, JWTPayload } from 'jose';
 import type { KeyObject } from 'node:crypto';
 import { createPublicKey } from 'node:crypto';
+
+type Jose = typeof import('jose');
+// jose is loaded with the keys, after the server listens, not on the start path.
+let jose: Jose | undefined;
+async function loadJose(): Promise<Jose> {
+  jose ??= await import('jose');
+  return jose;
+}
 
 type PrivateKey = CryptoKey | KeyObject;
 
 export class SigningKeys {
   private constructor(
+    private readonly jose: Jose,
     private readonly privateKey: PrivateKey,
     private readonly publicJwk: JWK,
     readonly kid: string,
   ) {}
 
   static async generate(): Promise<SigningKeys> {
-    const { privateKey, publicKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
-    return SigningKeys.from(privateKey, await exportJWK(publicKey));
+    const j = await loadJose();
+    const { privateKey, publicKey } = await j.generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
+    return SigningKeys.from(j, privateKey, await j.exportJWK(publicKey));
   }
 
   static async fromPemFile(file: string): Promise<SigningKeys> {
+    const j = await loadJose();
     const pem = readFileSync(file, 'utf8');
-    const privateKey = await importPKCS8(pem, 'RS256', { extractable: true });
-    const publicJwk = await exportJWK(createPublicKey(pem));
-    return SigningKeys.from(privateKey, publicJwk);
+    const privateKey = await j.importPKCS8(pem, 'RS256', { extractable: true });
+    return SigningKeys.from(j, privateKey, await j.exportJWK(createPublicKey(pem)));
   }
 
-  private static async from(privateKey: PrivateKey, jwk: JWK): Promise<SigningKeys> {
+  private static async from(j: Jose, privateKey: PrivateKey, jwk: JWK): Promise<SigningKeys> {
     // An Okta- and IdentityServer-like kid: the RFC 7638 thumbprint of the public key.
-    const kid = await calculateJwkThumbprint(jwk);
-    return new SigningKeys(privateKey, { ...jwk, kid, alg: 'RS256', use: 'sig' }, kid);
+    const kid = await j.calculateJwkThumbprint(jwk);
+    return new SigningKeys(j, privateKey, { ...jwk, kid, alg: 'RS256', use: 'sig' }, kid);
   }
 
   /** Signs claims with a header of `{kid, alg}` in that order, as the providers' tokens show it. */
   sign(claims: JWTPayload, typ?: string): Promise<string> {
-    return new SignJWT(claims).setProtectedHeader({ kid: this.kid, alg: 'RS256', ...(typ ? { typ } : {}) }).sign(this.privateKey);
+    return new this.jose.SignJWT(claims).setProtectedHeader({ kid: this.kid, alg: 'RS256', ...(typ ? { typ } : {}) }).sign(this.privateKey);
   }
 
   /** Checks the signature only; lifetimes are the provider's to judge against the virtual clock. */
   async verifySignature(token: string): Promise<JWTPayload | undefined> {
     try {
-      const { payload } = await compactVerify(token, this.publicJwk, { algorithms: ['RS256'] });
+      const { payload } = await this.jose.compactVerify(token, this.publicJwk, { algorithms: ['RS256'] });
       return JSON.parse(new TextDecoder().decode(payload)) as JWTPayload;
     } catch {
       return undefined;

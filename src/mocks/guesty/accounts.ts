@@ -1,21 +1,26 @@
 // Guesty accounts and their API clients (seeded, from the document, or created over the admin API) and the tenant-partitioned data store.
-import { randomToken } from '../../core/tokens/opaque.js';
-import { StateStore } from '../../core/store.js';
-import { seededFaker } from '../../core/fake.js';
 import type { Faker } from '@faker-js/faker';
-import { seedGuesty, type GuestyAccount, type GuestyApiName, type GuestyClient, type GuestySeed } from './data.js';
+import { seededFaker } from '../../core/fake.js';
+import { StateStore } from '../../core/store.js';
+import { randomToken } from '../../core/tokens/opaque.js';
+import { seedGuestyAccounts, seedGuestyData, type GuestyAccount, type GuestyApiName, type GuestyClient, type GuestySeed } from './data.js';
 
 export class GuestyAccounts {
   readonly seed: GuestySeed;
-  readonly store: StateStore;
   private clients = new Map<string, GuestyClient>();
+  private seeded: StateStore | undefined;
   /** Ids for writes, seeded too, so the same writes after the same seed give the same ids. */
   writes!: Faker;
 
   constructor(private readonly seedNumber: number) {
-    this.seed = seedGuesty(seedNumber);
-    this.store = new StateStore(this.seed.data, '_id');
+    this.seed = seedGuestyAccounts(seedNumber);
     this.reset();
+  }
+
+  /** Tenant-partitioned by account id; seeded on first use. */
+  get store(): StateStore {
+    this.seeded ??= new StateStore(seedGuestyData(this.seedNumber, this.seed), '_id');
+    return this.seeded;
   }
 
   private key(api: GuestyApiName, clientId: string): string {
@@ -42,7 +47,7 @@ export class GuestyAccounts {
   }
 
   reset(): void {
-    this.store.reset();
+    this.seeded?.reset();
     this.clients = new Map(this.seed.clients.map((c) => [this.key(c.api, c.clientId), c]));
     this.writes = seededFaker(this.seedNumber, 'guesty-writes');
   }

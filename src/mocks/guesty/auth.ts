@@ -145,7 +145,7 @@ export function bearer(api: GuestyApi, accounts: GuestyAccounts, ctx: ProviderCo
     }
     if (!claims || claims.aud !== api.audience || !Array.isArray(claims.scp) || !claims.scp.includes(api.scope)) throw guestyErrors.unauthorized();
     if (typeof claims.exp !== 'number' || ctx.clock.nowSeconds() >= claims.exp) throw guestyErrors.expiredToken();
-    if (!accounts.store.hasTenant(claims.accountId)) throw guestyErrors.unauthorized();
+    if (!accounts.account(claims.accountId)) throw guestyErrors.unauthorized();
     res.locals.guestyAccountId = claims.accountId;
     next();
   };

@@ -30,7 +30,6 @@ export interface GuestySeed {
   clients: GuestyClient[];
   /** The generated account whose clients `GET /__sandbox/credentials` shows. */
   primary: { openApi: GuestyClient; bookingEngine: GuestyClient };
-  data: SeedData;
 }
 
 interface AccountsFixture {
@@ -198,18 +197,25 @@ function accountData(faker: Faker, accountId: string, counts: { listings: number
   return { listings, reservations, guests };
 }
 
-export function seedGuesty(seed: number): GuestySeed {
-  const faker = seededFaker(seed, 'guesty');
+const PRIMARY_COUNTS = { listings: 30, reservations: 90, guests: 50 };
+
+/** Accounts and API clients: cheap, so made at start for the credentials the CLI prints. */
+export function seedGuestyAccounts(seed: number): GuestySeed {
+  const faker = seededFaker(seed, 'guesty-accounts');
   const fixture = loadFixture<AccountsFixture>('guesty', 'accounts');
   const primaryAccount: GuestyAccount = { accountId: objectId(faker), name: faker.company.name() };
   const openApi: GuestyClient = { api: 'openApi', clientId: clientId(faker), clientSecret: clientSecret(faker), accountId: primaryAccount.accountId };
   const bookingEngine: GuestyClient = { api: 'bookingEngine', clientId: clientId(faker), clientSecret: clientSecret(faker), accountId: primaryAccount.accountId };
-  const data: SeedData = { [primaryAccount.accountId]: accountData(faker, primaryAccount.accountId, { listings: 30, reservations: 90, guests: 50 }) };
-  for (const account of fixture.accounts) data[account.accountId] = accountData(faker, account.accountId, account);
   return {
     accounts: [primaryAccount, ...fixture.accounts.map(({ accountId, name }) => ({ accountId, name }))],
     clients: [openApi, bookingEngine, ...fixture.accounts.flatMap((a) => a.clients.map((c) => ({ ...c, accountId: a.accountId })))],
     primary: { openApi, bookingEngine },
-    data,
   };
+}
+
+/** Listings, reservations and guests of every account: made when first read, or once the server listens. */
+export function seedGuestyData(seed: number, accounts: GuestySeed): SeedData {
+  const faker = seededFaker(seed, 'guesty-data');
+  const counts = new Map(loadFixture<AccountsFixture>('guesty', 'accounts').accounts.map((a) => [a.accountId, a]));
+  return Object.fromEntries(accounts.accounts.map((a) => [a.accountId, accountData(faker, a.accountId, counts.get(a.accountId) ?? PRIMARY_COUNTS)]));
 }

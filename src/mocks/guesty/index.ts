@@ -1,5 +1,6 @@
 // Guesty, assembled: follows seed document 003 ("Authentication", Open API and Booking Engine) and the Guesty part of provider-facts.md
 // (rate limits, listings/reservations envelope and fields). Assumptions where both are silent are listed in the README's Guesty section.
+import { once } from '../../core/once.js';
 import { OpenApiDocument } from '../../core/openapi.js';
 import { specFile } from '../../core/project-files.js';
 import type { ProviderDefinition } from '../../core/provider.js';
@@ -18,7 +19,7 @@ export const guesty: ProviderDefinition = {
       id: 'guesty',
       title: 'Guesty',
       origins: guestyOrigins(accounts, ctx),
-      spec: { file, document: OpenApiDocument.load(file) },
+      spec: { file, document: once(() => OpenApiDocument.load(file)) },
       errors: guestyCatalogue,
       credentials: () => ({
         openApi: { clientId: openApi.clientId, clientSecret: openApi.clientSecret },
@@ -26,6 +27,7 @@ export const guesty: ProviderDefinition = {
       }),
       admin: guestyAdmin(accounts),
       reset: () => accounts.reset(),
+      warm: () => void accounts.store,
     };
   },
 };

@@ -32,7 +32,8 @@ export function validateRequest(spec: () => OpenApiDocument, operationId: string
     const doc = spec();
     expectsJson ??= hasJsonBody(doc, operationId);
     const contentType = req.get('content-type');
-    const sentBody = req.body !== undefined && req.headers['content-length'] !== '0' && (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined);
+    // Judged from the headers: Express leaves req.body undefined for a type no parser reads (text/plain), which is exactly the case to refuse.
+    const sentBody = (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') || req.headers['transfer-encoding'] !== undefined;
     if (expectsJson && sentBody && !isJson(contentType)) return next(errors.unsupportedMediaType(contentType ?? ''));
     const check = doc.validateRequest(operationId, {
       query: req.query as Record<string, unknown>,

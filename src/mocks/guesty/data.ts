@@ -159,7 +159,8 @@ function accountData(faker: Faker, accountId: string, counts: { listings: number
   const createdAt = (daysBefore: number): string => `${addDays(SEED_ANCHOR_DATE, -daysBefore)}T${pad(faker.number.int({ min: 0, max: 23 }))}:${pad(faker.number.int({ min: 0, max: 59 }))}:00.000Z`;
   const listings = Array.from({ length: counts.listings }, () => listing(faker, accountId, createdAt(faker.number.int({ min: 200, max: 900 }))));
   const guests = Array.from({ length: counts.guests }, () => guest(faker, accountId, createdAt(faker.number.int({ min: 30, max: 400 }))));
-  const cursor = new Map(listings.map((l) => [l._id, addDays(SEED_ANCHOR_DATE, -faker.number.int({ min: 45, max: 75 }))]));
+  // Each listing's stays run on from a few weeks before the anchor, so the seed holds past, current and upcoming ones (every status statusFor gives).
+  const cursor = new Map(listings.map((l) => [l._id, addDays(SEED_ANCHOR_DATE, -faker.number.int({ min: 15, max: 35 }))]));
   const reservations: Reservation[] = [];
   for (let i = 0; i < counts.reservations; i += 1) {
     const l = listings[i % listings.length]!;

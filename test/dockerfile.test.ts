@@ -1,7 +1,7 @@
 // The Dockerfile kept honest without a Docker engine: its steps are read from the file and replayed in a clean copy of the repo,
 // then the image's start command, health check and a Guesty token request are run against the result.
 import { execFileSync, execSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';

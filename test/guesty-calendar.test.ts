@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Reservation, type CalendarDay, type Page, FREE_FROM, FREE_TO, guestyDataSuite } from './support/guesty-data.js';
 
-const { call, get, q, listings, someListing, createReservation, calendar, validationError } = guestyDataSuite();
+const { call, get, q, someListing, createReservation, calendar, validationError } = guestyDataSuite();
 
 describe("a listing's calendar", () => {
   it('reads one day for each date of the range, at the base price', async () => {

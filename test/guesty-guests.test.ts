@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Guest, type Page, guestyDataSuite } from './support/guesty-data.js';
 
-const { call, get, q, validationError } = guestyDataSuite();
+const { call, get, validationError } = guestyDataSuite();
 
 describe('guests', () => {
   it('creates, gets, updates and finds a guest with q', async () => {

@@ -1,6 +1,6 @@
 // Guesty reservations over HTTP: create, read, update and reset, taken nights, filters and sort, body validation. Follows provider-facts (Listings, Reservations) and the README's Guesty assumptions.
 import { describe, expect, it } from 'vitest';
-import { type Listing, type Reservation, type Guest, type Page, FREE_FROM, FREE_TO, guestyDataSuite } from './support/guesty-data.js';
+import { type Reservation, type Guest, type Page, FREE_FROM, FREE_TO, guestyDataSuite } from './support/guesty-data.js';
 
 const { call, get, q, someListing, createReservation, validationError, sandbox } = guestyDataSuite();
 

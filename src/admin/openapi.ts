@@ -8,7 +8,25 @@ const clockState = {
 
 const problem = { description: 'A problem of the request (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
 
-export function adminOpenApi(providerIds: readonly string[]): Record<string, unknown> {
+export interface ProviderAdminDoc {
+  id: string;
+  routes: ReadonlyArray<{ method: string; path: string; doc?: Record<string, unknown> }>;
+}
+
+/** Each provider's own admin routes, as it describes them, under /__sandbox/<id>. */
+function providerPaths(providers: readonly ProviderAdminDoc[]): Record<string, Record<string, unknown>> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const { id, routes } of providers) {
+    for (const route of routes) {
+      const path = `/__sandbox/${id}${route.path.replace(/:(\w+)/g, '{$1}')}`;
+      paths[path] = { ...paths[path], [route.method]: route.doc ?? { responses: { default: { description: 'see the README' } } } };
+    }
+  }
+  return paths;
+}
+
+export function adminOpenApi(providers: readonly ProviderAdminDoc[]): Record<string, unknown> {
+  const providerIds = providers.map((p) => p.id);
   return {
     openapi: '3.1.0',
     info: {
@@ -56,15 +74,7 @@ export function adminOpenApi(providerIds: readonly string[]): Record<string, unk
         },
         delete: { operationId: 'clearJournal', responses: { '204': { description: 'cleared' } } },
       },
-      '/__sandbox/guesty/clients': {
-        get: { operationId: 'listGuestyClients', description: 'Guesty API clients, secrets never shown.', responses: { '200': { description: 'clients' } } },
-        post: {
-          operationId: 'createGuestyClient',
-          description: "Creates a Guesty client id and secret, as Guesty's portal does; the secret is shown in this response only.",
-          requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { api: { enum: ['openApi', 'bookingEngine'] }, accountId: { type: 'string' } } } } } },
-          responses: { '201': { description: 'the new client with its secret', content: { 'application/json': { schema: { type: 'object', required: ['clientId', 'clientSecret', 'api', 'accountId'] } } } }, '400': problem },
-        },
-      },
+      ...providerPaths(providers),
     },
     components: {
       schemas: {

@@ -31,7 +31,7 @@ export function buildAdminRouter(sandbox: Sandbox, ctx: ProviderContext): Router
     res.json({ status: 'ok', providers: sandbox.providers.map((p) => p.id), now: clock.now().toISOString() });
   });
   router.get('/openapi.json', (_req, res) => {
-    res.json(adminOpenApi(sandbox.providers.map((p) => p.id)));
+    res.json(adminOpenApi(sandbox.providers.map((p) => ({ id: p.id, routes: p.admin }))));
   });
   router.get('/origins', (req, res) => {
     res.json(sandbox.origins(ctx.sandboxUrl(req)));

@@ -21,6 +21,8 @@ export interface RouteSpec {
   /** What runs before validation: authentication, rate limits. */
   guard?: RequestHandler[];
   handle: RequestHandler;
+  /** For admin routes: the OpenAPI operation object that describes it in /__sandbox/openapi.json. */
+  doc?: Record<string, unknown>;
 }
 
 export interface OriginMount {

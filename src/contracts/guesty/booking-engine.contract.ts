@@ -1,7 +1,7 @@
 // The Booking Engine API (https://booking-api-docs.guesty.com/docs/authentication-1, via provider-facts; seeds/003 "Proper Authentication"):
 // its own token endpoint and scope, its listings, and tokens that do not cross between it and the Open API.
 import type { ContractCase, RequestSpec } from '../types.js';
-import { asObject, assumption, BOOKING_AUTH_PAGE, BOOKING_ENGINE, doc, OPEN_API, oauthErrorFailure, openApiGet, tokenAnswerFailure, tokenRequest, UNAUTHORIZED } from './common.js';
+import { asObject, assumption, BOOKING_AUTH_PAGE, BOOKING_ENGINE, doc, oauthErrorFailure, openApiGet, tokenAnswerFailure, tokenRequest, UNAUTHORIZED } from './common.js';
 
 const SEPARATE_KEYS = doc('1. Creating Authorization Keys (Proper Authentication)');
 

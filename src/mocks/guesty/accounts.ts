@@ -3,6 +3,7 @@ import type { Faker } from '@faker-js/faker';
 import { seededFaker } from '../../core/fake.js';
 import { StateStore } from '../../core/store.js';
 import { randomToken } from '../../core/tokens/opaque.js';
+import { guestyErrors } from './errors.js';
 import { seedGuestyAccounts, seedGuestyData, type GuestyAccount, type GuestyApiName, type GuestyClient, type GuestySeed } from './data.js';
 
 export class GuestyAccounts {
@@ -29,6 +30,13 @@ export class GuestyAccounts {
 
   client(api: GuestyApiName, clientId: string): GuestyClient | undefined {
     return this.clients.get(this.key(api, clientId));
+  }
+
+  /** A record of an account's collection, or Guesty's 404 naming the resource. */
+  find<T extends object>(accountId: string, collection: string, resource: string, id: string): T {
+    const found = this.store.collection<T>(accountId, collection).get(id);
+    if (!found) throw guestyErrors.notFound(resource, id);
+    return found;
   }
 
   account(accountId: string): GuestyAccount | undefined {

@@ -19,6 +19,15 @@ export function guestyAdmin(accounts: GuestyAccounts): RouteSpec[] {
     {
       method: 'post',
       path: '/clients',
+      doc: {
+        operationId: 'createGuestyClient',
+        description: "Creates a Guesty client id and secret, as Guesty's portal does; the secret is shown in this response only.",
+        requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { api: { enum: ['openApi', 'bookingEngine'] }, accountId: { type: 'string' } } } } } },
+        responses: {
+          '201': { description: 'the new client with its secret', content: { 'application/json': { schema: { type: 'object', required: ['clientId', 'clientSecret', 'api', 'accountId'] } } } },
+          '400': { description: 'a problem of the request (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+        },
+      },
       handle: (req, res) => {
         const { api, accountId } = clientRequest(req.body, accounts);
         res.status(201).json(accounts.createClient(api, accountId));
@@ -27,6 +36,7 @@ export function guestyAdmin(accounts: GuestyAccounts): RouteSpec[] {
     {
       method: 'get',
       path: '/clients',
+      doc: { operationId: 'listGuestyClients', description: 'Guesty API clients, secrets never shown.', responses: { '200': { description: '{"clients": [...]}' } } },
       handle: (_req, res) => {
         res.json({ clients: accounts.listClients() });
       },

@@ -23,9 +23,7 @@ export interface CalendarOverride {
 }
 
 export function findListing(accounts: GuestyAccounts, accountId: string, id: string): Listing {
-  const listing = accounts.store.collection<Listing>(accountId, 'listings').get(id);
-  if (!listing) throw guestyErrors.notFound('Listing', id);
-  return listing;
+  return accounts.find<Listing>(accountId, 'listings', 'Listing', id);
 }
 
 /** The days from `from` to `to` (both included); `ignoreReservation` leaves one reservation's own nights open, for moving it. */

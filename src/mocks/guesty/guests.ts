@@ -4,7 +4,6 @@ import { parsed } from '../../core/validate.js';
 import type { GuestyAccounts } from './accounts.js';
 import { accountOf } from './auth.js';
 import { guest as newGuest, type Guest } from './data.js';
-import { guestyErrors } from './errors.js';
 import { listEnvelope, shape } from './query.js';
 
 interface GuestInput {
@@ -16,9 +15,7 @@ interface GuestInput {
 }
 
 export function findGuest(accounts: GuestyAccounts, accountId: string, id: string): Guest {
-  const found = accounts.store.collection<Guest>(accountId, 'guests').get(id);
-  if (!found) throw guestyErrors.notFound('Guest', id);
-  return found;
+  return accounts.find<Guest>(accountId, 'guests', 'Guest', id);
 }
 
 export function createGuestRecord(accounts: GuestyAccounts, accountId: string, input: GuestInput, now: string): Guest {

@@ -25,9 +25,7 @@ interface ReservationInput {
 }
 
 function findReservation(accounts: GuestyAccounts, accountId: string, id: string): Reservation {
-  const found = accounts.store.collection<Reservation>(accountId, 'reservations').get(id);
-  if (!found) throw guestyErrors.notFound('Reservation', id);
-  return found;
+  return accounts.find<Reservation>(accountId, 'reservations', 'Reservation', id);
 }
 
 /** Prices the stay night by night from the calendar, and refuses it when a night is taken (unless the status takes no nights). */

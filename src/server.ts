@@ -33,7 +33,6 @@ export interface Sandbox {
   reset(): void;
   /** Work kept off the start path (signing keys, specs, seeded data), done in the background. Call once the server listens. */
   warm(): void;
-  knownRoutes(): KnownRoute[];
 }
 
 export interface CreateSandboxOptions {
@@ -69,6 +68,7 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
   app.set('trust proxy', 'loopback');
 
   const known: KnownRoute[] = [];
+  const warmers: Array<() => void> = [];
   const providerByMount = providers.flatMap((p) => p.origins.map((o) => ({ prefix: new RegExp(`^${mountPath(o.origin).replace(/[.]/g, '\\.').replace(/:\w+/g, '[^/]+')}(/|$)`), id: p.id })));
   const providerOf = (path: string): string | undefined => providerByMount.find((m) => m.prefix.test(path))?.id;
 
@@ -101,13 +101,11 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
       };
       setImmediate(next);
     },
-    knownRoutes: () => known,
   };
 
   app.use(ADMIN_PREFIX, buildAdminRouter(sandbox, ctx));
   known.push({ method: 'GET', path: `${ADMIN_PREFIX}/openapi.json` });
 
-  const warmers: Array<() => void> = [];
   for (const provider of providers) {
     for (const mount of provider.origins) {
       const base = mountPath(mount.origin);

@@ -26,13 +26,27 @@ export interface JournalQuery {
   limit?: number;
 }
 
-interface Recorded extends Omit<JournalEntry, 'responseBody'> {
-  // The response is kept as the exact text sent and redacted when read, which keeps the hot path free of a second serialisation.
+/**
+ * What is kept per request: references and numbers only, so recording costs the hot path almost nothing.
+ * Redaction happens when the journal is read: nothing leaves it (over the admin API or `query`) with a secret in clear.
+ */
+interface Recorded {
+  id: number;
+  atMs: number;
+  provider: string | undefined;
+  method: string;
+  url: string;
+  requestHeaders: Record<string, unknown>;
+  requestBody: unknown;
+  status: number;
+  responseHeaders: Record<string, unknown>;
   responseText: string | undefined;
   responseType: string | undefined;
+  durationMs: number;
 }
 
-const MAX_BODY_CHARS = 64 * 1024;
+/** Larger response bodies are kept truncated: the journal is for checking what clients sent, and must stay small. */
+const MAX_BODY_CHARS = 8 * 1024;
 
 export class Journal {
   private entries: Recorded[] = [];
@@ -45,7 +59,7 @@ export class Journal {
     return (req, res, next) => {
       if (this.capacity <= 0 || skip(req.path)) return next();
       const started = performance.now();
-      const at = this.clock.now().toISOString();
+      const atMs = this.clock.nowMs();
       let responseText: string | undefined;
       const send = res.send.bind(res) as Response['send'];
       res.send = ((body?: unknown) => {
@@ -55,14 +69,14 @@ export class Journal {
       res.on('finish', () => {
         this.push({
           id: this.nextId++,
-          at,
+          atMs,
           provider: providerOf(req.originalUrl),
           method: req.method,
-          url: redactUrl(req.originalUrl),
-          requestHeaders: redactHeaders(req.headers),
-          requestBody: redact(req.body),
+          url: req.originalUrl,
+          requestHeaders: req.headers,
+          requestBody: req.body,
           status: res.statusCode,
-          responseHeaders: redactHeaders(res.getHeaders()),
+          responseHeaders: res.getHeaders(),
           responseText,
           responseType: res.get('content-type'),
           durationMs: Math.round((performance.now() - started) * 1000) / 1000,
@@ -84,12 +98,21 @@ export class Journal {
       (e) =>
         (filter.provider === undefined || e.provider === filter.provider) &&
         (filter.method === undefined || e.method === filter.method.toUpperCase()) &&
-        (filter.path === undefined || e.url.split('?')[0]!.endsWith(filter.path) || e.url.includes(filter.path)) &&
+        (filter.path === undefined || e.url.split('?')[0]!.includes(filter.path)) &&
         (filter.status === undefined || e.status === filter.status),
     );
-    return matches.slice(-limit).map(({ responseText, responseType, ...rest }) => ({
-      ...rest,
-      responseBody: responseText === undefined ? undefined : redactText(responseText, responseType),
+    return matches.slice(-limit).map((e) => ({
+      id: e.id,
+      at: new Date(e.atMs).toISOString(),
+      provider: e.provider,
+      method: e.method,
+      url: redactUrl(e.url),
+      requestHeaders: redactHeaders(e.requestHeaders),
+      requestBody: redact(e.requestBody),
+      status: e.status,
+      responseHeaders: redactHeaders(e.responseHeaders),
+      responseBody: e.responseText === undefined ? undefined : redactText(e.responseText, e.responseType),
+      durationMs: e.durationMs,
     }));
   }
 
@@ -105,5 +128,6 @@ export class Journal {
 function bodyText(body: unknown): string | undefined {
   if (body === undefined || body === null) return undefined;
   const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body);
-  return text.length > MAX_BODY_CHARS ? `${text.slice(0, MAX_BODY_CHARS)}…[truncated]` : text;
+  // A slice of a string keeps the whole string alive; the round trip through a Buffer keeps only the prefix.
+  return text.length > MAX_BODY_CHARS ? `${Buffer.from(text.slice(0, MAX_BODY_CHARS)).toString()}…[truncated]` : text;
 }

@@ -1,4 +1,6 @@
 // Tenant-partitioned state: seeded once, read and written by handlers, restored to the seed by reset.
+// Rows are frozen: a write replaces a row, never changes it, so readers (and cached JSON text) can hold on to one.
+import { deepFreeze } from './json-text.js';
 
 export type Row = Record<string, unknown>;
 
@@ -18,7 +20,7 @@ export class Collection<T extends object> {
   }
 
   insert(id: string, row: T): T {
-    this.rows.set(id, row);
+    this.rows.set(id, deepFreeze(row));
     return row;
   }
 
@@ -26,7 +28,7 @@ export class Collection<T extends object> {
   update(id: string, change: (row: T) => T): T | undefined {
     const row = this.rows.get(id);
     if (row === undefined) return undefined;
-    const next = change(row);
+    const next = deepFreeze(change(row));
     this.rows.set(id, next);
     return next;
   }

@@ -51,15 +51,16 @@ export function validateRequest(spec: () => OpenApiDocument, operationId: string
 
 /** In tests: a success body that drifts from the document is the sandbox's bug, and fails loudly. */
 function guardResponses(doc: OpenApiDocument, operationId: string, res: Response, logger: Logger): void {
-  const json = res.json.bind(res);
-  res.json = (body: unknown) => {
-    if (res.statusCode < 400) {
-      const issues = doc.validateResponse(operationId, res.statusCode, body);
+  // On send, not json: handlers that send cached JSON text are checked too.
+  const send = res.send.bind(res) as Response['send'];
+  res.send = ((body?: unknown) => {
+    if (res.statusCode < 400 && typeof body === 'string' && isJson(res.get('content-type'))) {
+      const issues = doc.validateResponse(operationId, res.statusCode, JSON.parse(body));
       if (issues.length > 0) {
         logger.error({ operationId, issues }, 'sandbox bug: response does not match the OpenAPI document');
         throw new Error(`response of ${operationId} does not match the OpenAPI document: ${issues.map((i) => `${i.name} ${i.message}`).join('; ')}`);
       }
     }
-    return json(body);
-  };
+    return send(body);
+  }) as Response['send'];
 }

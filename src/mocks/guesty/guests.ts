@@ -1,5 +1,6 @@
 // Guesty guests (guests-crud API): list with q, get, create, update.
 import type { RequestHandler } from 'express';
+import { rowJson, sendJsonText } from '../../core/json-text.js';
 import { parsed } from '../../core/validate.js';
 import type { GuestyAccounts } from './accounts.js';
 import { accountOf } from './auth.js';
@@ -33,14 +34,14 @@ export function listGuests(accounts: GuestyAccounts): RequestHandler {
       .collection<Guest>(accountOf(res), 'guests')
       .list()
       .filter((g) => !q || `${g.fullName ?? ''} ${g.email ?? ''} ${g.phone ?? ''}`.toLowerCase().includes(q));
-    res.json(listEnvelope(rows, query));
+    sendJsonText(res, listEnvelope(rows, query));
   };
 }
 
 export function getGuest(accounts: GuestyAccounts): RequestHandler {
   return (req, res) => {
     const { query } = parsed<{ fields?: string }>(res);
-    res.json(shape(findGuest(accounts, accountOf(res), String(req.params.id)), query.fields));
+    sendJsonText(res, rowJson(shape(findGuest(accounts, accountOf(res), String(req.params.id)), query.fields)));
   };
 }
 

@@ -1,5 +1,6 @@
 // Guesty listings: GET /v1/listings (limit, skip, fields, active, listed, pms.active, ids, available) and GET /v1/listings/{id}.
 import type { RequestHandler } from 'express';
+import { rowJson, sendJsonText } from '../../core/json-text.js';
 import { addDays, isValidDate } from '../../core/dates.js';
 import { parsed } from '../../core/validate.js';
 import type { GuestyAccounts } from './accounts.js';
@@ -61,13 +62,13 @@ export function listListings(accounts: GuestyAccounts): RequestHandler {
             ((l.accommodates ?? 0) >= (available.minOccupancy ?? 1) &&
               calendarDays(accounts, accountId, l, available.checkIn, addDays(available.checkOut, -1)).every((d) => d.status === 'available'))),
       );
-    res.json(listEnvelope(rows, query));
+    sendJsonText(res, listEnvelope(rows, query));
   };
 }
 
 export function getListing(accounts: GuestyAccounts): RequestHandler {
   return (req, res) => {
     const { query } = parsed<{ fields?: string }>(res);
-    res.json(shape(findListing(accounts, accountOf(res), String(req.params.id)), query.fields));
+    sendJsonText(res, rowJson(shape(findListing(accounts, accountOf(res), String(req.params.id)), query.fields)));
   };
 }

@@ -1,4 +1,5 @@
 // Guesty's list semantics: the {results, count, limit, skip} envelope, space-separated `fields`, `filters` as a JSON array, `sort` by field names.
+import { listJson } from '../../core/json-text.js';
 import { offsetPage, project, readPath } from '../../core/paging.js';
 import { guestyErrors } from './errors.js';
 
@@ -18,9 +19,10 @@ export function shape<T extends object>(record: T, fields: string | undefined): 
   return names.length === 0 ? record : project(record, names, ['_id']);
 }
 
-export function listEnvelope<T extends object>(rows: readonly T[], query: ListQuery): { results: Array<Partial<T> | T>; count: number; limit: number; skip: number } {
+/** Guesty's list envelope as JSON text: `{results, count, limit, skip}`. */
+export function listEnvelope<T extends object>(rows: readonly T[], query: ListQuery): string {
   const page = offsetPage(rows, query.skip, query.limit);
-  return { results: page.items.map((r) => shape(r, query.fields)), count: page.total, limit: query.limit, skip: query.skip };
+  return listJson('results', page.items.map((r) => shape(r, query.fields)), { count: page.total, limit: query.limit, skip: query.skip });
 }
 
 const OPERATORS = ['$eq', '$ne', '$in', '$nin', '$gt', '$gte', '$lt', '$lte', '$contains'] as const;

@@ -1,5 +1,6 @@
 // Guesty reservations: list (filters, sort, fields, limit, skip), get, create and update, checked against the listing's calendar.
 import type { RequestHandler } from 'express';
+import { rowJson, sendJsonText } from '../../core/json-text.js';
 import { addDays, daysBetween } from '../../core/dates.js';
 import { parsed } from '../../core/validate.js';
 import type { GuestyAccounts } from './accounts.js';
@@ -40,14 +41,14 @@ export function listReservations(accounts: GuestyAccounts): RequestHandler {
   return (_req, res) => {
     const { query } = parsed<{ limit: number; skip: number; fields?: string; sort?: string; filters?: string }>(res);
     const rows = applyFilters(accounts.store.collection<Reservation>(accountOf(res), 'reservations').list(), parseFilters(query.filters));
-    res.json(listEnvelope(sortRows(rows, query.sort), query));
+    sendJsonText(res, listEnvelope(sortRows(rows, query.sort), query));
   };
 }
 
 export function getReservation(accounts: GuestyAccounts): RequestHandler {
   return (req, res) => {
     const { query } = parsed<{ fields?: string }>(res);
-    res.json(shape(findReservation(accounts, accountOf(res), String(req.params.id)), query.fields));
+    sendJsonText(res, rowJson(shape(findReservation(accounts, accountOf(res), String(req.params.id)), query.fields)));
   };
 }
 

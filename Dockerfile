@@ -1,4 +1,5 @@
 # pms-sandbox: the sandbox server on the current Node LTS, production dependencies only, as a non-root user.
+# Node 26 ("Lithium") has been the Active LTS since 2026-10-28; Debian 13 (trixie) is its images' default base.
 # No Docker engine runs in this project's CI: test/dockerfile.test.ts replays these steps in a clean copy instead.
 FROM node:26-trixie-slim AS build
 WORKDIR /app
@@ -21,5 +22,6 @@ COPY openapi ./openapi
 COPY fixtures ./fixtures
 USER node
 EXPOSE 4010
+# Reads PORT, so `docker run -e PORT=...` keeps a true health check; no curl in slim images, so node asks.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4010)+'/__sandbox/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["node", "dist/cli.js", "serve"]

@@ -139,7 +139,10 @@ interface MountedOrigin {
 
 function mountOrigin(provider: Provider, mount: OriginMount, config: Readonly<SandboxConfig>, logger: Logger, prism: PrismResponder, remember: (route: KnownRoute) => void): MountedOrigin {
   const router = express.Router({ mergeParams: true });
-  router.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }), express.urlencoded({ extended: false, limit: config.bodyLimit }));
+  const json = express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
+  const form = express.urlencoded({ extended: false, limit: config.bodyLimit });
+  // GET and HEAD carry no body: skipping the parsers keeps two layers off every read.
+  router.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? next() : json(req, res, (err?: unknown) => (err ? next(err) : form(req, res, next)))));
   const routes: KnownRoute[] = [];
   const spec = provider.spec;
   const validation = (operationId: string | undefined): RequestHandler[] =>

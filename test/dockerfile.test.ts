@@ -1,5 +1,5 @@
 // The Dockerfile kept honest without a Docker engine: its steps are read from the file and replayed in a clean copy of the repo,
-// then the image's start command, health check and a Guesty token request are run against the result (see /work/shared/toolchain.md).
+// then the image's start command, health check and a Guesty token request are run against the result.
 import { execFileSync, execSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
@@ -35,12 +35,12 @@ function envOf(step: Instruction): Record<string, string> {
 
 /**
  * The environment a Docker build step would see: none of this test run's own (no NODE_ENV=test, no node_modules/.bin on PATH,
- * no NODE_PATH, no npm lifecycle variables), only what npm needs to reach its registry and cache.
+ * no NODE_PATH, no npm lifecycle variables), only what npm needs to reach its registry (proxies, CA certificates) and cache.
  * `npm ci` runs "offline-ish" here (prefer-offline, no audit, no fund) through npm's own environment settings, so the Dockerfile
  * keeps the flags a real, cache-less image build wants.
  */
 const PATH = [dirname(process.execPath), ...(process.env.PATH ?? '').split(delimiter).filter((p) => p && !p.includes('node_modules'))].join(delimiter);
-const HOST_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => /^(HOME|TMPDIR|LANG|TZ|(https?|no)_proxy|npm_config_(cache|registry|userconfig))$/i.test(k))) as Record<string, string>;
+const HOST_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => /^(HOME|TMPDIR|LANG|TZ|(https?|no)_proxy|NODE_EXTRA_CA_CERTS|SSL_CERT_(FILE|DIR)|npm_config_(cache|registry|userconfig))$/i.test(k))) as Record<string, string>;
 const BUILD_ENV = { ...HOST_ENV, PATH, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
 
 /** Turns `.dockerignore` lines into a test of a context path (the subset used here: paths, `*`, `**`, `?`, `!`). */

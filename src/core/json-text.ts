@@ -22,7 +22,7 @@ export function listJson(listKey: string, rows: readonly object[], rest: Record<
 
 /** Sends JSON text as `res.json` would send the value. */
 export function sendJsonText(res: Response, text: string): void {
-  res.type('application/json').send(text);
+  res.set('Content-Type', 'application/json; charset=utf-8').send(text);
 }
 
 /** Freezes a row and everything in it, so the cached text can be trusted. */

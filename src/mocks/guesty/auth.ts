@@ -1,6 +1,6 @@
 // Guesty authentication (seed document 003, "Authentication"): the client-credentials token endpoint, the five-tokens-a-day quota,
 // RS256 JWT access tokens shaped like the document's sample, the bearer check with its 401/403, and the API rate limits (provider-facts).
-import type { RequestHandler, Response } from 'express';
+import type { NextFunction, RequestHandler, Response } from 'express';
 import type { JWTPayload } from 'jose';
 import { loadFixture } from '../../core/project-files.js';
 import type { ProviderContext } from '../../core/provider.js';
@@ -131,23 +131,28 @@ export function accountOf(res: Response): string {
 
 /** Checks `Authorization: Bearer <token>`: 401 when missing, malformed or not for this API; 403 from the second it expires. */
 export function bearer(api: GuestyApi, accounts: GuestyAccounts, ctx: ProviderContext): RequestHandler {
-  // Verified signatures are remembered so the hot path does one map lookup, not an RSA verification.
+  // Verified signatures are remembered, so a known token is checked with one map lookup, synchronously, not an RSA verification.
   const verified = new Map<string, GuestyClaims | null>();
-  return async (req, res, next) => {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
-    if (!match) throw guestyErrors.unauthorized();
-    const token = match[1]!;
-    let claims = RECORDED.get(token) ?? verified.get(token);
-    if (claims === undefined) {
-      claims = ((await (await ctx.keys.ready()).verifySignature(token)) as GuestyClaims | undefined) ?? null;
-      if (verified.size > 10_000) verified.clear();
-      verified.set(token, claims);
-    }
+  const admit = (claims: GuestyClaims | null, res: Response, next: NextFunction): void => {
     if (!claims || claims.aud !== api.audience || !Array.isArray(claims.scp) || !claims.scp.includes(api.scope)) throw guestyErrors.unauthorized();
     if (typeof claims.exp !== 'number' || ctx.clock.nowSeconds() >= claims.exp) throw guestyErrors.expiredToken();
     if (!accounts.account(claims.accountId)) throw guestyErrors.unauthorized();
     res.locals.guestyAccountId = claims.accountId;
     next();
+  };
+  const verify = async (token: string): Promise<GuestyClaims | null> => {
+    const claims = ((await (await ctx.keys.ready()).verifySignature(token)) as GuestyClaims | undefined) ?? null;
+    if (verified.size > 10_000) verified.clear();
+    verified.set(token, claims);
+    return claims;
+  };
+  return (req, res, next) => {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
+    if (!match) throw guestyErrors.unauthorized();
+    const token = match[1]!;
+    const known = RECORDED.get(token) ?? verified.get(token);
+    if (known !== undefined) return admit(known, res, next);
+    return verify(token).then((claims) => admit(claims, res, next));
   };
 }
 

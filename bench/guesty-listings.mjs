@@ -1,0 +1,259 @@
+// Benchmark, one run, loopback only: the sandbox's start time, and Guesty `GET /v1/listings?limit=25` throughput and p99
+// against a bare Express 5 server (same bytes, same headers) and `prism mock` (same spec); see bench/README.md.
+import { fork, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const SELF = fileURLToPath(import.meta.url);
+const ROOT = join(dirname(SELF), '..');
+const HOST = '127.0.0.1';
+const LISTINGS = '/v1/listings?limit=25';
+const SANDBOX_PREFIX = '/open-api.guesty.com';
+const TARGETS = { expressRatio: 0.7, prismRatio: 1.5, startMs: 500, rssMb: 150 };
+
+// ---- child mode: the bare Express 5 baseline, run in its own process so it does not share autocannon's event loop ----
+async function serveExpress() {
+  const { default: express } = await import('express');
+  const [{ port, path, status, rawHeaders, body }] = await once(process, 'message');
+  const headers = {};
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i];
+    if (/^(date|connection|keep-alive|transfer-encoding)$/i.test(name)) continue; // node's own, per response or per connection
+    headers[name] = name in headers ? [].concat(headers[name], rawHeaders[i + 1]) : rawHeaders[i + 1];
+  }
+  const bytes = Buffer.from(body, 'base64');
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.get(path, (_req, res) => {
+    res.status(status);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    res.end(bytes);
+  });
+  app.listen(port, HOST, () => process.send({ listening: true }));
+  process.on('disconnect', () => process.exit(0));
+}
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '50' },
+      'start-runs': { type: 'string', default: '5' },
+      check: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log('node bench/guesty-listings.mjs [--duration <s>=10] [--connections <n>=50] [--start-runs <n>=5] [--check]\n  --check  exit 1 when a target is missed');
+    process.exit(0);
+  }
+  const whole = (name, min, max) => {
+    const n = Number(values[name]);
+    if (!Number.isInteger(n) || n < min || n > max) throw new RangeError(`--${name} is a whole number from ${min} to ${max}`);
+    return n;
+  };
+  return { duration: whole('duration', 1, 120), connections: whole('connections', 1, 1000), startRuns: whole('start-runs', 1, 20), check: values.check };
+}
+
+// ---- children: every one is tracked, and all are killed at the end, on error, on a signal and on exit ----
+const children = new Set();
+
+function track(child, name) {
+  children.add(child);
+  child.name = name;
+  child.stderrText = '';
+  child.stderr?.on('data', (d) => (child.stderrText = (child.stderrText + d).slice(-4000)));
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+async function stop(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function killAll() {
+  for (const child of children) child.kill('SIGKILL');
+}
+
+process.on('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+
+// ---- loopback helpers ----
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().once('error', reject).listen(0, HOST, () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** One request on a fresh connection; resolves with status 0 when nothing answers. */
+function request(port, path, { method = 'GET', headers = {}, body } = {}) {
+  return new Promise((resolve) => {
+    const req = http.request({ host: HOST, port, path, method, headers, agent: false, timeout: 5000 }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }));
+      res.on('error', () => resolve({ status: 0 }));
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve({ status: 0 }));
+    req.end(body);
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls until `ready` holds, every `everyMs`, at most `limitMs`; fails early when the child exits. */
+async function waitFor(child, ready, everyMs, limitMs) {
+  const until = performance.now() + limitMs;
+  while (performance.now() < until) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${child.name} exited (${child.exitCode ?? child.signalCode}) before it answered:\n${child.stderrText}`);
+    if (await ready()) return;
+    await sleep(everyMs);
+  }
+  throw new Error(`${child.name} did not answer within ${limitMs} ms:\n${child.stderrText}`);
+}
+
+function spawnSandbox(port, extra = []) {
+  const args = [join(ROOT, 'dist', 'cli.js'), 'serve', '--port', String(port), '--host', HOST, '--log-level', 'warn', ...extra];
+  return track(spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }), 'sandbox');
+}
+
+const healthy = (port) => async () => (await request(port, '/__sandbox/health')).status === 200;
+
+// ---- the measurements ----
+async function startTimes(runs) {
+  const times = [];
+  for (let i = 0; i < runs; i += 1) {
+    const port = await freePort();
+    const t0 = performance.now();
+    const child = spawnSandbox(port);
+    await waitFor(child, healthy(port), 5, 15_000);
+    times.push(performance.now() - t0);
+    await stop(child);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return { runsMs: times.map(round1), medianMs: round1(sorted[Math.floor(sorted.length / 2)]) };
+}
+
+async function token(port) {
+  const creds = JSON.parse((await request(port, '/__sandbox/credentials')).body);
+  const { clientId, clientSecret } = creds.guesty.openApi;
+  const form = new URLSearchParams({ grant_type: 'client_credentials', scope: 'open-api', client_id: clientId, client_secret: clientSecret }).toString();
+  const res = await request(port, `${SANDBOX_PREFIX}/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(form) }, body: form });
+  if (res.status !== 200) throw new Error(`token request answered ${res.status}: ${res.body}`);
+  return JSON.parse(res.body).access_token;
+}
+
+async function load(autocannon, name, port, path, headers, opts) {
+  // Warm-up, bounded by count: JIT, lazy modules and connection pools settle before the timed run.
+  await autocannon({ url: `http://${HOST}:${port}${path}`, connections: 10, amount: 2000, headers });
+  const r = await autocannon({ url: `http://${HOST}:${port}${path}`, connections: opts.connections, duration: opts.duration, headers });
+  return { name, reqPerSec: round1(r.requests.average), p99Ms: r.latency.p99, p50Ms: r.latency.p50, total: r.requests.total, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts };
+}
+
+function vmStatus(pid) {
+  const text = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1]);
+  return { rssMb: round1(kb('VmRSS') / 1024), peakRssMb: round1(kb('VmHWM') / 1024) };
+}
+
+const round1 = (n) => Math.round(n * 10) / 10;
+const round2 = (n) => Math.round(n * 100) / 100;
+const clean = (run) => run.non2xx === 0 && run.errors === 0 && run.timeouts === 0;
+
+async function main() {
+  const opts = options();
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` (or `npm run bench`, which builds first)');
+  // The whole run is bounded: start runs, three warm-ups and timed runs, two start-ups, with room to spare.
+  const boundMs = opts.startRuns * 15_000 + 3 * (opts.duration + 20) * 1000 + 120_000;
+  setTimeout(() => {
+    console.error(`bench: exceeded its ${boundMs / 1000} s bound; stopping`);
+    process.exit(1);
+  }, boundMs).unref();
+
+  const { default: autocannon } = await import('autocannon');
+  const loadBefore = os.loadavg();
+  const startedAt = new Date().toISOString();
+  const runs = {};
+
+  console.error(`start time: ${opts.startRuns} cold starts to the first 200 of /__sandbox/health ...`);
+  const start = await startTimes(opts.startRuns);
+
+  console.error('sandbox (--no-rate-limits) ...');
+  const sandboxPort = await freePort();
+  const sandbox = spawnSandbox(sandboxPort, ['--no-rate-limits']);
+  await waitFor(sandbox, healthy(sandboxPort), 20, 15_000);
+  const auth = { authorization: `Bearer ${await token(sandboxPort)}` };
+  const captured = await request(sandboxPort, `${SANDBOX_PREFIX}${LISTINGS}`, { headers: auth });
+  if (captured.status !== 200) throw new Error(`the sandbox answered listings with ${captured.status}: ${captured.body}`);
+  runs.sandbox = { ...(await load(autocannon, 'sandbox', sandboxPort, `${SANDBOX_PREFIX}${LISTINGS}`, auth, opts)), bodyBytes: captured.body.length };
+  const memory = vmStatus(sandbox.pid);
+  await stop(sandbox);
+
+  console.error('bare Express 5, same bytes and headers ...');
+  const expressPort = await freePort();
+  const baseline = track(fork(SELF, ['--serve-express'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] }), 'express');
+  const listening = once(baseline, 'message');
+  baseline.send({ port: expressPort, path: `${SANDBOX_PREFIX}/v1/listings`, status: captured.status, rawHeaders: captured.rawHeaders, body: captured.body.toString('base64') });
+  await Promise.race([listening, once(baseline, 'exit').then(() => Promise.reject(new Error(`express baseline exited:\n${baseline.stderrText}`)))]);
+  const echoed = await request(expressPort, `${SANDBOX_PREFIX}${LISTINGS}`, { headers: auth });
+  if (!echoed.body.equals(captured.body)) throw new Error('the Express baseline does not answer the bytes the sandbox did');
+  runs.express = { ...(await load(autocannon, 'express', expressPort, `${SANDBOX_PREFIX}${LISTINGS}`, auth, opts)), bodyBytes: echoed.body.length };
+  await stop(baseline);
+
+  console.error('prism mock openapi/guesty.yaml ...');
+  const prismPort = await freePort();
+  const prismBin = realpathSync(join(ROOT, 'node_modules', '.bin', 'prism'));
+  const prism = track(spawn(process.execPath, [prismBin, 'mock', 'openapi/guesty.yaml', '-p', String(prismPort), '-h', HOST, '-v', 'warn'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }), 'prism');
+  const prismStart = performance.now();
+  await waitFor(prism, async () => (await request(prismPort, LISTINGS, { headers: auth })).status !== 0, 50, 60_000);
+  const prismStartMs = round1(performance.now() - prismStart);
+  const prismAnswer = await request(prismPort, LISTINGS, { headers: auth });
+  runs.prism = { ...(await load(autocannon, 'prism', prismPort, LISTINGS, auth, opts)), bodyBytes: prismAnswer.body.length, status: prismAnswer.status, startMs: prismStartMs };
+  await stop(prism);
+
+  const note = (...rs) => (rs.every(clean) ? '' : ' (non-2xx answers or errors: figures not comparable)');
+  const checks = [
+    { name: 'sandbox/express req/s', value: round2(runs.sandbox.reqPerSec / runs.express.reqPerSec), target: `>= ${TARGETS.expressRatio}`, pass: runs.sandbox.reqPerSec / runs.express.reqPerSec >= TARGETS.expressRatio && clean(runs.sandbox) && clean(runs.express), note: note(runs.sandbox, runs.express) },
+    { name: 'sandbox/prism req/s', value: round2(runs.sandbox.reqPerSec / runs.prism.reqPerSec), target: `>= ${TARGETS.prismRatio}`, pass: runs.sandbox.reqPerSec / runs.prism.reqPerSec >= TARGETS.prismRatio && clean(runs.sandbox) && clean(runs.prism), note: note(runs.sandbox, runs.prism) },
+    { name: `start to first 200, median of ${opts.startRuns}`, value: start.medianMs, unit: 'ms', target: `< ${TARGETS.startMs} ms`, pass: start.medianMs < TARGETS.startMs, note: ` (runs: ${start.runsMs.join(', ')} ms)` },
+    { name: 'sandbox RSS after its run', value: memory.rssMb, unit: 'MB', target: `< ${TARGETS.rssMb} MB`, pass: memory.rssMb < TARGETS.rssMb, note: ` (peak ${memory.peakRssMb} MB)` },
+  ];
+  const loadAfter = os.loadavg();
+  const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', loadavgBefore: loadBefore.map(round2), loadavgAfter: loadAfter.map(round2) };
+
+  const fmt = (n) => n.toLocaleString('en-US');
+  console.log(`\nGuesty GET /v1/listings?limit=25 — autocannon -c ${opts.connections} -d ${opts.duration}, loopback, one run`);
+  console.log(`node ${machine.node}, ${machine.cpus} CPUs (${machine.cpuModel}), load average ${machine.loadavgBefore[0]} before, ${machine.loadavgAfter[0]} after\n`);
+  console.log(`${'target'.padEnd(16)}${'req/s'.padStart(10)}${'p99 ms'.padStart(9)}${'p50 ms'.padStart(9)}${'body B'.padStart(9)}  non-2xx/errors/timeouts`);
+  for (const run of Object.values(runs)) {
+    console.log(`${run.name.padEnd(16)}${fmt(run.reqPerSec).padStart(10)}${String(run.p99Ms).padStart(9)}${String(run.p50Ms).padStart(9)}${String(run.bodyBytes).padStart(9)}  ${run.non2xx}/${run.errors}/${run.timeouts}`);
+  }
+  console.log(`(prism answered ${runs.prism.status} with ${runs.prism.bodyBytes} bytes from the spec's example; it took ${prismStartMs} ms to answer after spawn)\n`);
+  for (const c of checks) console.log(`${c.pass ? 'PASS' : 'MISS'}  ${c.name.padEnd(36)}${`${c.value}${c.unit ? ` ${c.unit}` : ''}`.padStart(10)}   target ${c.target}${c.note}`);
+
+  const results = { startedAt, options: opts, machine, targets: TARGETS, start, memory, runs, checks: checks.map(({ note: _n, ...c }) => c) };
+  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('\nwritten to bench/results/latest.json');
+  if (opts.check && checks.some((c) => !c.pass)) process.exitCode = 1;
+}
+
+if (process.argv[2] === '--serve-express') await serveExpress();
+else await main();

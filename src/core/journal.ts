@@ -30,19 +30,10 @@ export interface JournalQuery {
  * What is kept per request: references and numbers only, so recording costs the hot path almost nothing.
  * Redaction happens when the journal is read: nothing leaves it (over the admin API or `query`) with a secret in clear.
  */
-interface Recorded {
-  id: number;
+interface Recorded extends Omit<JournalEntry, 'at' | 'responseBody'> {
   atMs: number;
-  provider: string | undefined;
-  method: string;
-  url: string;
-  requestHeaders: Record<string, unknown>;
-  requestBody: unknown;
-  status: number;
-  responseHeaders: Record<string, unknown>;
   responseText: string | undefined;
   responseType: string | undefined;
-  durationMs: number;
 }
 
 /** Larger response bodies are kept truncated: the journal is for checking what clients sent, and must stay small. */

@@ -72,7 +72,7 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
   const providerByMount = providers.flatMap((p) => p.origins.map((o) => ({ prefix: new RegExp(`^${mountPath(o.origin).replace(/[.]/g, '\\.').replace(/:\w+/g, '[^/]+')}(/|$)`), id: p.id })));
   const providerOf = (path: string): string | undefined => providerByMount.find((m) => m.prefix.test(path))?.id;
 
-  app.use(journal.recorder(providerOf, (path) => path.startsWith(ADMIN_PREFIX)));
+  journal.install(app, providerOf, (path) => path.startsWith(ADMIN_PREFIX));
   if (logger.isLevelEnabled('info')) app.use(requestLog(logger));
 
   const sandbox: Sandbox = {

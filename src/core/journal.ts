@@ -1,5 +1,5 @@
 // The request journal: every request and response the sandbox answered, secrets redacted, bounded, queryable; clients are verified against it.
-import type { RequestHandler, Response } from 'express';
+import type { Express, RequestHandler, Response } from 'express';
 import { performance } from 'node:perf_hooks';
 import type { Clock } from './clock.js';
 import { redact, redactHeaders, redactText, redactUrl } from './redact.js';
@@ -32,31 +32,49 @@ export interface JournalQuery {
  */
 interface Recorded extends Omit<JournalEntry, 'at' | 'responseBody'> {
   atMs: number;
+  /** The text as sent (a reference, not a copy), until the body budget drops it. */
   responseText: string | undefined;
+  responseDropped: boolean;
   responseType: string | undefined;
 }
 
-/** Larger response bodies are kept truncated: the journal is for checking what clients sent, and must stay small. */
-const MAX_BODY_CHARS = 8 * 1024;
+/** One body larger than this is kept as a prefix. */
+const MAX_BODY_CHARS = 64 * 1024;
+/** Bodies are kept by reference up to this many characters in all; older entries lose their body first. */
+const MAX_RETAINED_CHARS = 4 * 1024 * 1024;
+const DROPPED = `[not kept: the journal keeps the most recent ${MAX_RETAINED_CHARS / 1024 / 1024} MB of response bodies]`;
+
+const SENT_TEXT = Symbol('pms-sandbox.journal.sentText');
+type Remembering = Response & { [SENT_TEXT]?: string };
 
 export class Journal {
   private entries: Recorded[] = [];
   private nextId = 1;
+  private retainedChars = 0;
+  /** Entries before this index have had their bodies dropped. */
+  private dropCursor = 0;
 
   constructor(private readonly clock: Clock, private readonly capacity: number) {}
 
+  /**
+   * Patches this app's response prototype once, so the first body each response sends is remembered on it:
+   * one property write a request, where a wrapper per request would cost a closure and a bind.
+   */
+  install(app: Express, providerOf: (path: string) => string | undefined, skip: (path: string) => boolean): void {
+    const send = app.response.send;
+    app.response.send = function (this: Remembering, body?: unknown) {
+      if (this[SENT_TEXT] === undefined) this[SENT_TEXT] = bodyText(body);
+      return send.call(this, body);
+    } as Response['send'];
+    app.use(this.recorder(providerOf, skip));
+  }
+
   /** Express middleware recording each request once its response has finished. */
-  recorder(providerOf: (path: string) => string | undefined, skip: (path: string) => boolean): RequestHandler {
+  private recorder(providerOf: (path: string) => string | undefined, skip: (path: string) => boolean): RequestHandler {
     return (req, res, next) => {
       if (this.capacity <= 0 || skip(req.path)) return next();
       const started = performance.now();
       const atMs = this.clock.nowMs();
-      let responseText: string | undefined;
-      const send = res.send.bind(res) as Response['send'];
-      res.send = ((body?: unknown) => {
-        if (responseText === undefined) responseText = bodyText(body);
-        return send(body);
-      }) as Response['send'];
       res.on('finish', () => {
         this.push({
           id: this.nextId++,
@@ -68,7 +86,8 @@ export class Journal {
           requestBody: req.body,
           status: res.statusCode,
           responseHeaders: res.getHeaders(),
-          responseText,
+          responseText: (res as Remembering)[SENT_TEXT],
+          responseDropped: false,
           responseType: res.get('content-type'),
           durationMs: Math.round((performance.now() - started) * 1000) / 1000,
         });
@@ -79,8 +98,19 @@ export class Journal {
 
   private push(entry: Recorded): void {
     this.entries.push(entry);
+    this.retainedChars += entry.responseText?.length ?? 0;
     // Dropping in blocks keeps the bound without shifting the array on every request.
-    if (this.entries.length > this.capacity * 1.25) this.entries = this.entries.slice(-this.capacity);
+    if (this.entries.length > this.capacity * 1.25) {
+      const removed = this.entries.splice(0, this.entries.length - this.capacity);
+      for (const old of removed) this.retainedChars -= old.responseText?.length ?? 0;
+      this.dropCursor = Math.max(0, this.dropCursor - removed.length);
+    }
+    while (this.retainedChars > MAX_RETAINED_CHARS && this.dropCursor < this.entries.length - 1) {
+      const old = this.entries[this.dropCursor++]!;
+      this.retainedChars -= old.responseText?.length ?? 0;
+      if (old.responseText !== undefined) old.responseDropped = true;
+      old.responseText = undefined;
+    }
   }
 
   query(filter: JournalQuery = {}): JournalEntry[] {
@@ -102,7 +132,7 @@ export class Journal {
       requestBody: redact(e.requestBody),
       status: e.status,
       responseHeaders: redactHeaders(e.responseHeaders),
-      responseBody: e.responseText === undefined ? undefined : redactText(e.responseText, e.responseType),
+      responseBody: e.responseDropped ? DROPPED : e.responseText === undefined ? undefined : redactText(e.responseText, e.responseType),
       durationMs: e.durationMs,
     }));
   }
@@ -113,6 +143,8 @@ export class Journal {
 
   clear(): void {
     this.entries = [];
+    this.retainedChars = 0;
+    this.dropCursor = 0;
   }
 }
 

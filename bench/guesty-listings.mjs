@@ -1,7 +1,8 @@
-// Benchmark, one run, loopback only: the sandbox's start time, and Guesty `GET /v1/listings?limit=25` throughput and p99
-// against a bare Express 5 server (same bytes, same headers) and `prism mock` (same spec); see bench/README.md.
+// Benchmark, one run, loopback only: the sandbox's start time (spawn to first health 200), its Guesty `GET /v1/listings?limit=25`
+// throughput, p99 and RSS, beside a bare Express 5 server (same bytes, same headers) and `prism mock` (same spec); see bench/README.md.
 import { fork, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { stop, track } from './children.mjs';
 import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -20,8 +21,10 @@ const TARGETS = { expressRatio: 0.7, prismRatio: 1.5, startMs: 500, rssMb: 150 }
 
 // ---- child mode: the bare Express 5 baseline, run in its own process so it does not share autocannon's event loop ----
 async function serveExpress() {
+  // Listening before the first await: a message that arrives while no listener is attached is dropped.
+  const config = once(process, 'message');
   const { default: express } = await import('express');
-  const [{ port, path, status, rawHeaders, body }] = await once(process, 'message');
+  const [{ port, path, status, rawHeaders, body }] = await config;
   const headers = {};
   for (let i = 0; i < rawHeaders.length; i += 2) {
     const name = rawHeaders[i];
@@ -63,33 +66,7 @@ function options() {
   return { duration: whole('duration', 1, 120), connections: whole('connections', 1, 1000), startRuns: whole('start-runs', 1, 20), check: values.check };
 }
 
-// ---- children: every one is tracked, and all are killed at the end, on error, on a signal and on exit ----
-const children = new Set();
-
-function track(child, name) {
-  children.add(child);
-  child.name = name;
-  child.stderrText = '';
-  child.stderr?.on('data', (d) => (child.stderrText = (child.stderrText + d).slice(-4000)));
-  child.once('exit', () => children.delete(child));
-  return child;
-}
-
-async function stop(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-  await exited;
-  clearTimeout(timer);
-}
-
-function killAll() {
-  for (const child of children) child.kill('SIGKILL');
-}
-
-process.on('exit', killAll);
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+// Children are tracked, stopped and killed by ./children.mjs.
 
 // ---- loopback helpers ----
 function freePort() {
@@ -118,15 +95,15 @@ function request(port, path, { method = 'GET', headers = {}, body } = {}) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Polls until `ready` holds, every `everyMs`, at most `limitMs`; fails early when the child exits. */
-async function waitFor(child, ready, everyMs, limitMs) {
+/** Polls until `ready` holds, every `everyMs`, at most `tries` times and `limitMs` in all; fails early when the child exits. */
+async function waitFor(child, ready, everyMs, tries, limitMs) {
   const until = performance.now() + limitMs;
-  while (performance.now() < until) {
+  for (let i = 0; i < tries && performance.now() < until; i += 1) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${child.name} exited (${child.exitCode ?? child.signalCode}) before it answered:\n${child.stderrText}`);
     if (await ready()) return;
     await sleep(everyMs);
   }
-  throw new Error(`${child.name} did not answer within ${limitMs} ms:\n${child.stderrText}`);
+  throw new Error(`${child.name} did not answer within ${tries} tries / ${limitMs} ms:\n${child.stderrText}`);
 }
 
 function spawnSandbox(port, extra = []) {
@@ -143,7 +120,7 @@ async function startTimes(runs) {
     const port = await freePort();
     const t0 = performance.now();
     const child = spawnSandbox(port);
-    await waitFor(child, healthy(port), 5, 15_000);
+    await waitFor(child, healthy(port), 5, 2000, 15_000);
     times.push(performance.now() - t0);
     await stop(child);
   }
@@ -160,11 +137,56 @@ async function token(port) {
   return JSON.parse(res.body).access_token;
 }
 
-async function load(autocannon, name, port, path, headers, opts) {
+/** A run with any non-2xx answer, error or timeout measured something else than the listings: fail loudly, not a MISS. */
+function assertClean(name, phase, r) {
+  if (r.non2xx === 0 && r.errors === 0 && r.timeouts === 0) return;
+  const statuses = Object.entries(r.statusCodeStats ?? {}).map(([code, { count }]) => `${code}×${count}`).join(', ');
+  throw new Error(`${name} ${phase}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts of ${r.requests.total} requests (statuses: ${statuses || 'none'}); the figures would not be comparable`);
+}
+
+// ---- CPU accounting from /proc, in clock ticks (USER_HZ, 100 on Linux): who used the cores during a timed run ----
+const TICK_MS = 10;
+/** utime + stime of one process. */
+function processTicks(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the 3rd on; the name may hold spaces
+  return Number(fields[11]) + Number(fields[12]);
+}
+/** Busy ticks of the whole machine (all but idle and iowait). */
+function machineBusyTicks() {
+  const [, ...t] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  return t.slice(0, 8).reduce((a, b) => a + b, 0) - t[3] - t[4];
+}
+const selfTicks = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000 / TICK_MS;
+};
+
+async function load(autocannon, name, server, port, path, headers, opts) {
   // Warm-up, bounded by count: JIT, lazy modules and connection pools settle before the timed run.
-  await autocannon({ url: `http://${HOST}:${port}${path}`, connections: 10, amount: 2000, headers });
+  assertClean(name, 'warm-up', await autocannon({ url: `http://${HOST}:${port}${path}`, connections: 10, amount: 2000, headers }));
+  const before = { server: processTicks(server.pid), self: selfTicks(), machine: machineBusyTicks(), at: performance.now() };
   const r = await autocannon({ url: `http://${HOST}:${port}${path}`, connections: opts.connections, duration: opts.duration, headers });
-  return { name, reqPerSec: round1(r.requests.average), p99Ms: r.latency.p99, p50Ms: r.latency.p50, total: r.requests.total, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts };
+  const wallMs = performance.now() - before.at;
+  const serverMs = (processTicks(server.pid) - before.server) * TICK_MS;
+  const selfMs = (selfTicks() - before.self) * TICK_MS;
+  const machineMs = (machineBusyTicks() - before.machine) * TICK_MS;
+  assertClean(name, 'timed run', r);
+  return {
+    name,
+    reqPerSec: round1(r.requests.average),
+    p99Ms: r.latency.p99,
+    p50Ms: r.latency.p50,
+    total: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    // CPU per answered request is steadier than req/s on a small, shared machine: it does not depend on who won the cores.
+    serverCpuUsPerReq: Math.round((serverMs * 1000) / r.requests.total),
+    serverCpuPct: Math.round((100 * serverMs) / wallMs),
+    autocannonCpuPct: Math.round((100 * selfMs) / wallMs),
+    otherCpuPct: Math.max(0, Math.round((100 * (machineMs - serverMs - selfMs)) / wallMs)),
+  };
 }
 
 function vmStatus(pid) {
@@ -175,7 +197,6 @@ function vmStatus(pid) {
 
 const round1 = (n) => Math.round(n * 10) / 10;
 const round2 = (n) => Math.round(n * 100) / 100;
-const clean = (run) => run.non2xx === 0 && run.errors === 0 && run.timeouts === 0;
 
 async function main() {
   const opts = options();
@@ -198,11 +219,11 @@ async function main() {
   console.error('sandbox (--no-rate-limits) ...');
   const sandboxPort = await freePort();
   const sandbox = spawnSandbox(sandboxPort, ['--no-rate-limits']);
-  await waitFor(sandbox, healthy(sandboxPort), 20, 15_000);
+  await waitFor(sandbox, healthy(sandboxPort), 20, 750, 15_000);
   const auth = { authorization: `Bearer ${await token(sandboxPort)}` };
   const captured = await request(sandboxPort, `${SANDBOX_PREFIX}${LISTINGS}`, { headers: auth });
   if (captured.status !== 200) throw new Error(`the sandbox answered listings with ${captured.status}: ${captured.body}`);
-  runs.sandbox = { ...(await load(autocannon, 'sandbox', sandboxPort, `${SANDBOX_PREFIX}${LISTINGS}`, auth, opts)), bodyBytes: captured.body.length };
+  runs.sandbox = { ...(await load(autocannon, 'sandbox', sandbox, sandboxPort, `${SANDBOX_PREFIX}${LISTINGS}`, auth, opts)), bodyBytes: captured.body.length };
   const memory = vmStatus(sandbox.pid);
   await stop(sandbox);
 
@@ -214,7 +235,7 @@ async function main() {
   await Promise.race([listening, once(baseline, 'exit').then(() => Promise.reject(new Error(`express baseline exited:\n${baseline.stderrText}`)))]);
   const echoed = await request(expressPort, `${SANDBOX_PREFIX}${LISTINGS}`, { headers: auth });
   if (!echoed.body.equals(captured.body)) throw new Error('the Express baseline does not answer the bytes the sandbox did');
-  runs.express = { ...(await load(autocannon, 'express', expressPort, `${SANDBOX_PREFIX}${LISTINGS}`, auth, opts)), bodyBytes: echoed.body.length };
+  runs.express = { ...(await load(autocannon, 'express', baseline, expressPort, `${SANDBOX_PREFIX}${LISTINGS}`, auth, opts)), bodyBytes: echoed.body.length };
   await stop(baseline);
 
   console.error('prism mock openapi/guesty.yaml ...');
@@ -222,16 +243,16 @@ async function main() {
   const prismBin = realpathSync(join(ROOT, 'node_modules', '.bin', 'prism'));
   const prism = track(spawn(process.execPath, [prismBin, 'mock', 'openapi/guesty.yaml', '-p', String(prismPort), '-h', HOST, '-v', 'warn'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }), 'prism');
   const prismStart = performance.now();
-  await waitFor(prism, async () => (await request(prismPort, LISTINGS, { headers: auth })).status !== 0, 50, 60_000);
+  await waitFor(prism, async () => (await request(prismPort, LISTINGS, { headers: auth })).status !== 0, 50, 1200, 60_000);
   const prismStartMs = round1(performance.now() - prismStart);
   const prismAnswer = await request(prismPort, LISTINGS, { headers: auth });
-  runs.prism = { ...(await load(autocannon, 'prism', prismPort, LISTINGS, auth, opts)), bodyBytes: prismAnswer.body.length, status: prismAnswer.status, startMs: prismStartMs };
+  if (prismAnswer.status !== 200) throw new Error(`prism answered listings with ${prismAnswer.status}: ${prismAnswer.body}`);
+  runs.prism = { ...(await load(autocannon, 'prism', prism, prismPort, LISTINGS, auth, opts)), bodyBytes: prismAnswer.body.length, status: prismAnswer.status, startMs: prismStartMs };
   await stop(prism);
 
-  const note = (...rs) => (rs.every(clean) ? '' : ' (non-2xx answers or errors: figures not comparable)');
   const checks = [
-    { name: 'sandbox/express req/s', value: round2(runs.sandbox.reqPerSec / runs.express.reqPerSec), target: `>= ${TARGETS.expressRatio}`, pass: runs.sandbox.reqPerSec / runs.express.reqPerSec >= TARGETS.expressRatio && clean(runs.sandbox) && clean(runs.express), note: note(runs.sandbox, runs.express) },
-    { name: 'sandbox/prism req/s', value: round2(runs.sandbox.reqPerSec / runs.prism.reqPerSec), target: `>= ${TARGETS.prismRatio}`, pass: runs.sandbox.reqPerSec / runs.prism.reqPerSec >= TARGETS.prismRatio && clean(runs.sandbox) && clean(runs.prism), note: note(runs.sandbox, runs.prism) },
+    { name: 'sandbox/express req/s', value: round2(runs.sandbox.reqPerSec / runs.express.reqPerSec), target: `>= ${TARGETS.expressRatio}`, pass: runs.sandbox.reqPerSec / runs.express.reqPerSec >= TARGETS.expressRatio },
+    { name: 'sandbox/prism req/s', value: round2(runs.sandbox.reqPerSec / runs.prism.reqPerSec), target: `>= ${TARGETS.prismRatio}`, pass: runs.sandbox.reqPerSec / runs.prism.reqPerSec >= TARGETS.prismRatio },
     { name: `start to first 200, median of ${opts.startRuns}`, value: start.medianMs, unit: 'ms', target: `< ${TARGETS.startMs} ms`, pass: start.medianMs < TARGETS.startMs, note: ` (runs: ${start.runsMs.join(', ')} ms)` },
     { name: 'sandbox RSS after its run', value: memory.rssMb, unit: 'MB', target: `< ${TARGETS.rssMb} MB`, pass: memory.rssMb < TARGETS.rssMb, note: ` (peak ${memory.peakRssMb} MB)` },
   ];
@@ -241,12 +262,14 @@ async function main() {
   const fmt = (n) => n.toLocaleString('en-US');
   console.log(`\nGuesty GET /v1/listings?limit=25 — autocannon -c ${opts.connections} -d ${opts.duration}, loopback, one run`);
   console.log(`node ${machine.node}, ${machine.cpus} CPUs (${machine.cpuModel}), load average ${machine.loadavgBefore[0]} before, ${machine.loadavgAfter[0]} after\n`);
-  console.log(`${'target'.padEnd(16)}${'req/s'.padStart(10)}${'p99 ms'.padStart(9)}${'p50 ms'.padStart(9)}${'body B'.padStart(9)}  non-2xx/errors/timeouts`);
+  console.log(`${'target'.padEnd(10)}${'req/s'.padStart(10)}${'p99 ms'.padStart(8)}${'p50 ms'.padStart(8)}${'body B'.padStart(8)}${'CPU µs/req'.padStart(12)}   CPU % server/autocannon/other  non-2xx/err/timeouts`);
   for (const run of Object.values(runs)) {
-    console.log(`${run.name.padEnd(16)}${fmt(run.reqPerSec).padStart(10)}${String(run.p99Ms).padStart(9)}${String(run.p50Ms).padStart(9)}${String(run.bodyBytes).padStart(9)}  ${run.non2xx}/${run.errors}/${run.timeouts}`);
+    const cpu = `${run.serverCpuPct}/${run.autocannonCpuPct}/${run.otherCpuPct}`;
+    console.log(`${run.name.padEnd(10)}${fmt(run.reqPerSec).padStart(10)}${String(run.p99Ms).padStart(8)}${String(run.p50Ms).padStart(8)}${String(run.bodyBytes).padStart(8)}${fmt(run.serverCpuUsPerReq).padStart(12)}   ${cpu.padEnd(30)}${run.non2xx}/${run.errors}/${run.timeouts}`);
   }
+  console.log(`(CPU %: of one core over the timed run, ${machine.cpus} cores = ${machine.cpus * 100}%; "other" is every other process on the machine)`);
   console.log(`(prism answered ${runs.prism.status} with ${runs.prism.bodyBytes} bytes from the spec's example; it took ${prismStartMs} ms to answer after spawn)\n`);
-  for (const c of checks) console.log(`${c.pass ? 'PASS' : 'MISS'}  ${c.name.padEnd(36)}${`${c.value}${c.unit ? ` ${c.unit}` : ''}`.padStart(10)}   target ${c.target}${c.note}`);
+  for (const c of checks) console.log(`${c.pass ? 'PASS' : 'MISS'}  ${c.name.padEnd(36)}${`${c.value}${c.unit ? ` ${c.unit}` : ''}`.padStart(10)}   target ${c.target}${c.note ?? ''}`);
 
   const results = { startedAt, options: opts, machine, targets: TARGETS, start, memory, runs, checks: checks.map(({ note: _n, ...c }) => c) };
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });

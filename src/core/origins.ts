@@ -14,8 +14,3 @@ export function mountPath(origin: string): string {
 export function sandboxBaseUrl(sandboxUrl: string, origin: string): string {
   return `${sandboxUrl.replace(/\/+$/, '')}/${originHost(origin)}`;
 }
-
-/** Rewrites a real URL (or origin) to its sandbox URL. */
-export function toSandboxUrl(sandboxUrl: string, realUrl: string): string {
-  return realUrl.replace(/^https?:\/\//, `${sandboxUrl.replace(/\/+$/, '')}/`);
-}

@@ -1,4 +1,4 @@
-// Paging shared by providers: offset pages, field projection by dotted paths, and RFC 8288 Link headers.
+// Paging shared by providers: offset pages and field projection by dotted paths.
 
 export interface OffsetPage<T> {
   items: T[];
@@ -31,14 +31,4 @@ export function project<T extends object>(record: T, paths: readonly string[], a
     target[keys[keys.length - 1]!] = structuredClone(value);
   }
   return out as Partial<T>;
-}
-
-export interface Link {
-  url: string;
-  rel: string;
-}
-
-/** One `Link` header value per RFC 8288: `<url>; rel="next", <url>; rel="prev"`. */
-export function formatLinks(links: readonly Link[]): string {
-  return links.map((l) => `<${l.url}>; rel="${l.rel}"`).join(', ');
 }

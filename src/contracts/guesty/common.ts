@@ -149,3 +149,6 @@ export function tokenAnswerFailure(body: unknown, want: TokenExpectation): strin
     want.account !== undefined && claims.name !== want.account.name && `name is ${JSON.stringify(claims.name)}, not ${want.account.name}`,
   );
 }
+
+/** A well-formed ObjectId that no seeded or created record has. */
+export const NO_SUCH_ID = '000000000000000000000000';

@@ -1,12 +1,11 @@
 // Open API listings (provider-facts "Listings"; https://open-api-docs.guesty.com/docs/searching-for-available-listings-and-all-listings):
 // the {results, count, limit, skip} envelope, limit 1..100, skip, fields, active/listed/ids filters, one listing by id, and unknown paths.
 import type { ContractCase } from '../types.js';
-import { apiErrorFailure, asObject, assumption, envelopeFailure, isObject, LISTINGS_PAGE, listed, openApiGet, rememberFirstId } from './common.js';
+import { apiErrorFailure, asObject, assumption, envelopeFailure, isObject, LISTINGS_PAGE, listed, openApiGet, rememberFirstId, NO_SUCH_ID } from './common.js';
 
 const ENVELOPE = assumption('lists answer {results, count, limit, skip}, as tykeal/homeassistant-guesty reads them (provider-facts "Listings")');
 const API_ERRORS = assumption('API errors answer {"error": {"code", "message"}} (docs/decisions/0002); the code names the kind of error');
 const LIMITS = assumption('limit runs from 1 to 100, the page size published clients use (provider-facts "Listings"); outside it, a VALIDATION_ERROR');
-const NO_SUCH_ID = '000000000000000000000000';
 
 const ids = (body: unknown): unknown[] => (Array.isArray(asObject(body).results) ? (asObject(body).results as unknown[]).map((r) => asObject(r)._id) : []);
 

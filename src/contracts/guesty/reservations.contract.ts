@@ -1,11 +1,10 @@
 // Open API reservations (provider-facts "Reservations": the list envelope and fields from tykeal/homeassistant-guesty): list, filter, read,
 // create and update. Writes use an inquiry far in the future, which takes no nights from the calendar.
 import type { CaseContext, ContractCase, RequestSpec } from '../types.js';
-import { apiErrorFailure, asObject, assumption, envelopeFailure, isObject, OPEN_API, openApiGet, rememberFirstId } from './common.js';
+import { apiErrorFailure, asObject, assumption, envelopeFailure, isObject, OPEN_API, openApiGet, rememberFirstId, NO_SUCH_ID } from './common.js';
 
 const FACTS = assumption('reservations as provider-facts "Reservations" gives them (tykeal/homeassistant-guesty): the list envelope, _id, listingId, status, dates');
 const WRITES = assumption('POST and PUT /v1/reservations answer 200 with the whole reservation; the request fields are those published clients send');
-const NO_SUCH_ID = '000000000000000000000000';
 
 const INQUIRY = {
   checkInDateLocalized: '2031-06-10',

@@ -17,8 +17,23 @@ describe('the admin API', () => {
     expect(origins).toMatchObject({
       'https://open-api.guesty.com': `${sandbox.url}/open-api.guesty.com`,
       'https://booking.guesty.com': `${sandbox.url}/booking.guesty.com`,
+      'https://account.rezstream.com': `${sandbox.url}/account.rezstream.com`,
+      'https://cloudapi.rezstream.com': `${sandbox.url}/cloudapi.rezstream.com`,
     });
     for (const base of Object.values(origins)) expect(base.endsWith('/')).toBe(false);
+  });
+
+  it("lists rezStream's seeded client, users and one manual token per business", async () => {
+    const creds = (await (await admin('/credentials')).json()) as {
+      rezstream: { client: Record<string, unknown>; users: Array<Record<string, unknown>>; manualTokens: Array<Record<string, unknown>> };
+    };
+    expect(Object.keys(creds.rezstream).sort()).toEqual(['client', 'manualTokens', 'users']);
+    expect(creds.rezstream.client).toEqual({ clientId: expect.any(String), clientSecret: expect.any(String), redirectUris: expect.arrayContaining(['https://oauth.pstmn.io/v1/callback']) });
+    for (const user of creds.rezstream.users) expect(Object.keys(user).sort()).toEqual(['password', 'tenants', 'username']);
+    expect(creds.rezstream.users.some((u) => (u.tenants as string[]).length > 1)).toBe(true);
+    const tenants = new Set(creds.rezstream.manualTokens.map((t) => t.tenantId));
+    expect(tenants.size).toBe(creds.rezstream.manualTokens.length);
+    for (const token of creds.rezstream.manualTokens) expect(token).toEqual({ tenantId: expect.any(String), token: expect.stringMatching(/^[0-9A-F]{64}$/), scopes: expect.any(Array) });
   });
 
   it("lists the seeded credentials by provider id, in Guesty's words", async () => {
@@ -57,7 +72,7 @@ describe('the admin API', () => {
     expect((await admin('/health')).status).toBe(200);
     const doc = (await (await admin('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toMatch(/^3\.1/);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/__sandbox/origins', '/__sandbox/credentials', '/__sandbox/clock', '/__sandbox/reset', '/__sandbox/journal', '/__sandbox/health', '/__sandbox/guesty/clients']));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/__sandbox/origins', '/__sandbox/credentials', '/__sandbox/clock', '/__sandbox/reset', '/__sandbox/journal', '/__sandbox/health', '/__sandbox/guesty/clients', '/__sandbox/rezstream/consent', '/__sandbox/rezstream/tenants/{tenantId}/tokens']));
   });
 
   it('creates a Guesty client whose secret is shown once and which gets a token', async () => {

@@ -19,7 +19,10 @@ function providerPaths(providers: readonly ProviderAdminDoc[]): Record<string, R
   for (const { id, routes } of providers) {
     for (const route of routes) {
       const path = `/__sandbox/${id}${route.path.replace(/:(\w+)/g, '{$1}')}`;
-      paths[path] = { ...paths[path], [route.method]: route.doc ?? { responses: { default: { description: 'see the README' } } } };
+      // Every `:name` of the Express path is a required path parameter of the operation.
+      const parameters = [...route.path.matchAll(/:(\w+)/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+      const operation = route.doc ?? { responses: { default: { description: 'see the README' } } };
+      paths[path] = { ...paths[path], [route.method]: parameters.length > 0 ? { parameters, ...operation } : operation };
     }
   }
   return paths;

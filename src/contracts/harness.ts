@@ -75,6 +75,8 @@ interface TargetParts {
   admin: SandboxAdmin | undefined;
   origins: (origin: string) => string;
   credentials: (name: string) => ClientCredentials | undefined;
+  /** A token the target holds already (see ContractSuite.staticTokens). */
+  staticToken: (name: string) => string | undefined;
   /** Live targets keep tokens on disk; sandboxes keep one a run in memory. */
   tokenCache: FileTokenCache | undefined;
   close: () => Promise<void>;
@@ -110,7 +112,8 @@ function buildTarget(suite: ContractSuite, parts: TargetParts): Target {
     }
     let res: Response;
     try {
-      res = await fetch(url, { method: request.method, headers, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      // A redirect is an answer to check (an authorize endpoint's Location), not one to follow.
+      res = await fetch(url, { method: request.method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     } catch (err) {
       throw new Error(`${request.method} ${url.split('?')[0]} failed: ${describeError(err)}`);
     }
@@ -143,6 +146,11 @@ function buildTarget(suite: ContractSuite, parts: TargetParts): Target {
   };
 
   const token = (name: string): Promise<string> => {
+    const fixed = suite.staticTokens?.[name];
+    if (fixed) {
+      const value = parts.staticToken(name);
+      return value ? Promise.resolve(value) : Promise.reject(new Error(`no ${name} token for this target: set ${suite.envPrefix}${fixed.env}`));
+    }
     let pending = tokens.get(name);
     if (!pending) {
       pending = obtain(name);
@@ -207,12 +215,21 @@ async function probeSandbox(baseUrl: string): Promise<{ origins: Record<string, 
 }
 
 function fromEnv(suite: ContractSuite, name: string): ClientCredentials | undefined {
-  const endpoint = suite.tokens[name];
-  if (!endpoint) return undefined;
+  const names = suite.tokens[name]?.env ?? suite.clients?.[name]?.env;
+  if (!names) return undefined;
   const env = providerEnv(suite.envPrefix);
-  const clientId = env[endpoint.env.clientId];
-  const clientSecret = env[endpoint.env.clientSecret];
+  const clientId = env[names.clientId];
+  const clientSecret = env[names.clientSecret];
   return clientId && clientSecret ? { clientId, clientSecret } : undefined;
+}
+
+function staticFromEnv(suite: ContractSuite, name: string): string | undefined {
+  const fixed = suite.staticTokens?.[name];
+  return fixed ? providerEnv(suite.envPrefix)[fixed.env] || undefined : undefined;
+}
+
+function staticSeeded(suite: ContractSuite, credentials: Record<string, unknown>, name: string): string | undefined {
+  return suite.staticTokens?.[name]?.seeded(credentials[suite.provider]);
 }
 
 function seeded(suite: ContractSuite, credentials: Record<string, unknown>, name: string): ClientCredentials | undefined {
@@ -249,6 +266,7 @@ export async function inProcessTarget(suite: ContractSuite): Promise<Target> {
     admin: sandboxAdmin(running.url),
     origins: originLookup(running.origins),
     credentials: (name) => seeded(suite, running.credentials, name),
+    staticToken: (name) => staticSeeded(suite, running.credentials, name),
     tokenCache: undefined,
     close: () => running.close(),
   });
@@ -266,6 +284,7 @@ export async function urlTarget(suite: ContractSuite, rawBaseUrl: string): Promi
       admin: sandboxAdmin(baseUrl),
       origins: originLookup(sandbox.origins),
       credentials: (name) => fromEnv(suite, name) ?? seeded(suite, sandbox.credentials, name),
+      staticToken: (name) => staticFromEnv(suite, name) ?? staticSeeded(suite, sandbox.credentials, name),
       tokenCache: undefined,
       close: async () => {},
     });
@@ -282,6 +301,7 @@ export async function urlTarget(suite: ContractSuite, rawBaseUrl: string): Promi
       return (variable && env[variable]?.replace(/\/+$/, '')) || origin;
     },
     credentials: (name) => fromEnv(suite, name),
+    staticToken: (name) => staticFromEnv(suite, name),
     tokenCache: new FileTokenCache(cacheDir(), () => new Clock().nowMs()),
     close: async () => {},
   });

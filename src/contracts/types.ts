@@ -108,6 +108,19 @@ export interface TokenEndpoint {
   env: { clientId: string; clientSecret: string };
 }
 
+/** A token the target already holds (rezStream's manual tenant tokens): from an environment variable on live targets, from the sandbox's seeded credentials otherwise. */
+export interface StaticToken {
+  /** The variable, after the suite's prefix. */
+  env: string;
+  /** Reads it from `GET /__sandbox/credentials` → the suite's provider. */
+  seeded: (credentials: unknown) => string | undefined;
+}
+
+/** A registered OAuth client whose credentials cases use directly (not through a client-credentials token endpoint). */
+export interface ClientEnv {
+  env: { clientId: string; clientSecret: string };
+}
+
 export interface ContractSuite {
   provider: string;
   title: string;
@@ -118,6 +131,10 @@ export interface ContractSuite {
   /** Other origins of a live target: origin → variable (after the prefix) holding its base URL; default the real origin. */
   originEnv: Record<string, string>;
   tokens: Record<string, TokenEndpoint>;
+  /** Tokens obtained outside the suite, by name (`auth: {token: name}` resolves these first). */
+  staticTokens?: Record<string, StaticToken>;
+  /** Clients known by name for `ctx.credentials(name)`, besides the token endpoints' clients. */
+  clients?: Record<string, ClientEnv>;
   /** Why calling a token endpoint on a live target costs something, for the skip reason. */
   tokenQuota: string;
   /** The provider's OpenAPI document, for `bodySchema`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, eachDate, isValidDate, zonedToUtc } from './dates.js';
+import { addDays, daysBetween, eachDate, isoInstant, isValidDate, zonedIso, zonedToUtc } from './dates.js';
 
 describe('dates', () => {
   it('counts days across month and year ends', () => {
@@ -17,5 +17,23 @@ describe('dates', () => {
     expect(zonedToUtc('2026-07-01', '15:00', 'America/Chicago').toISOString()).toBe('2026-07-01T20:00:00.000Z');
     expect(zonedToUtc('2026-12-01', '15:00', 'America/Chicago').toISOString()).toBe('2026-12-01T21:00:00.000Z');
     expect(zonedToUtc('2026-12-01', '11:00', 'Asia/Jerusalem').toISOString()).toBe('2026-12-01T09:00:00.000Z');
+  });
+});
+
+describe('isoInstant', () => {
+  it('trims trailing zeros of the fraction as .NET does', () => {
+    expect(isoInstant(Date.parse('2021-10-01T14:44:54.030Z'))).toBe('2021-10-01T14:44:54.03Z');
+    expect(isoInstant(Date.parse('2021-10-01T14:44:54.000Z'))).toBe('2021-10-01T14:44:54Z');
+    expect(isoInstant(Date.parse('2021-10-01T14:44:00.000Z'))).toBe('2021-10-01T14:44:00Z');
+    expect(isoInstant(Date.parse('2021-10-01T14:44:54.123Z'))).toBe('2021-10-01T14:44:54.123Z');
+  });
+});
+
+describe('zonedIso', () => {
+  it('writes a local time with the zone offset of that date', () => {
+    expect(zonedIso('2023-03-10', '16:00', 'America/Denver')).toBe('2023-03-10T16:00:00-07:00');
+    expect(zonedIso('2023-07-10', '16:00', 'America/Denver')).toBe('2023-07-10T16:00:00-06:00');
+    expect(zonedIso('2023-07-10', '10:00', 'Pacific/Honolulu')).toBe('2023-07-10T10:00:00-10:00');
+    expect(zonedIso('2023-07-10', '10:00', 'Asia/Kolkata')).toBe('2023-07-10T10:00:00+05:30');
   });
 });

@@ -56,3 +56,17 @@ function offsetMs(instant: number, timeZone: string): number {
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
+
+/** An instant as .NET writes a UTC DateTimeOffset: no fraction when whole, else trailing zeros trimmed (`2021-10-01T14:44:54.03Z`). */
+export function isoInstant(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.?0+Z$/, 'Z').replace(/T(\d\d:\d\d):Z$/, 'T$1:00Z');
+}
+
+/** A local date and time in a time zone, written with that zone's offset at the time (`2023-03-10T16:00:00-07:00`). */
+export function zonedIso(date: string, time: string, timeZone: string): string {
+  const utc = zonedToUtc(date, time, timeZone).getTime();
+  const offsetMinutes = Math.round((Date.parse(`${date}T${time}:00Z`) - utc) / 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return `${date}T${time}:00${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}

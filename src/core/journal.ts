@@ -2,7 +2,7 @@
 import type { Express, RequestHandler, Response } from 'express';
 import { performance } from 'node:perf_hooks';
 import type { Clock } from './clock.js';
-import { redact, redactHeaders, redactText, redactUrl } from './redact.js';
+import { redact, redactForm, redactHeaders, redactText, redactUrl } from './redact.js';
 
 export interface JournalEntry {
   id: number;
@@ -129,7 +129,7 @@ export class Journal {
       method: e.method,
       url: redactUrl(e.url),
       requestHeaders: redactHeaders(e.requestHeaders),
-      requestBody: redact(e.requestBody),
+      requestBody: String(e.requestHeaders['content-type'] ?? '').includes('x-www-form-urlencoded') ? redactForm(e.requestBody) : redact(e.requestBody),
       status: e.status,
       responseHeaders: redactHeaders(e.responseHeaders),
       responseBody: e.responseDropped ? DROPPED : e.responseText === undefined ? undefined : redactText(e.responseText, e.responseType),

@@ -32,3 +32,37 @@ export function project<T extends object>(record: T, paths: readonly string[], a
   }
   return out as Partial<T>;
 }
+
+/** An RFC 8288 link as the rezStream document prints it: `<url>; rel="next"`. */
+export interface PageLink {
+  rel: 'next' | 'prev' | 'first' | 'last';
+  url: string;
+}
+
+export function linkValue(link: PageLink): string {
+  return `<${link.url}>; rel="${link.rel}"`;
+}
+
+/** Offset-page links in the order the rezStream document lists them (next, prev, last, first); `urlAt(skip)` builds each URL. */
+export function offsetLinks(total: number, skip: number, limit: number, urlAt: (skip: number) => string): PageLink[] {
+  const links: PageLink[] = [];
+  const lastSkip = total === 0 ? 0 : Math.floor((total - 1) / limit) * limit;
+  if (skip + limit < total) links.push({ rel: 'next', url: urlAt(skip + limit) });
+  if (skip > 0) links.push({ rel: 'prev', url: urlAt(Math.max(0, Math.min(skip - limit, lastSkip))) });
+  links.push({ rel: 'last', url: urlAt(lastSkip) }, { rel: 'first', url: urlAt(0) });
+  return links;
+}
+
+/** A position in a keyset ordered by (time, id), both ascending. */
+export interface KeysetCursor {
+  atMs: number;
+  id: string;
+}
+
+/** The rows strictly after `after` in (time, id) order, at most `limit` of them. */
+export function keysetPage<T>(rows: readonly T[], keyOf: (row: T) => KeysetCursor, after: KeysetCursor | undefined, limit: number): T[] {
+  const keyed = rows.map((row) => ({ row, key: keyOf(row) }));
+  keyed.sort((a, b) => a.key.atMs - b.key.atMs || (a.key.id < b.key.id ? -1 : a.key.id > b.key.id ? 1 : 0));
+  const start = after === undefined ? 0 : keyed.findIndex(({ key }) => key.atMs > after.atMs || (key.atMs === after.atMs && key.id > after.id));
+  return start < 0 ? [] : keyed.slice(start, start + limit).map(({ row }) => row);
+}

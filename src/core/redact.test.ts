@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redact, redactHeaders, redactText, redactUrl, REDACTED } from './redact.js';
+import { redact, redactForm, redactHeaders, redactText, redactUrl, REDACTED } from './redact.js';
 
 describe('redaction', () => {
   it('hides secret-named fields at any depth, whatever their case or separator', () => {
@@ -11,8 +11,20 @@ describe('redaction', () => {
     expect(redactHeaders({ authorization: 'Bearer abc', cookie: 'a=b', accept: 'application/json' })).toEqual({ authorization: REDACTED, cookie: REDACTED, accept: 'application/json' });
   });
 
-  it('hides secret query parameters', () => {
-    expect(redactUrl('/cb?code=1&access_token=abc')).toBe(`/cb?code=1&access_token=${encodeURIComponent(REDACTED)}`);
+  it('hides secret query parameters, the authorization code among them', () => {
+    expect(redactUrl('/cb?state=1&access_token=abc')).toBe(`/cb?state=1&access_token=${encodeURIComponent(REDACTED)}`);
+    expect(redactUrl('/cb?code=ABC&state=s')).toBe(`/cb?code=${encodeURIComponent(REDACTED)}&state=s`);
+  });
+
+  it("hides the authorization code in a redirect's Location, and PKCE verifiers in bodies", () => {
+    expect(redactHeaders({ location: 'http://localhost:3000/callback?code=ABC&state=s' })).toEqual({ location: `http://localhost:3000/callback?code=${encodeURIComponent(REDACTED)}&state=s` });
+    expect(redact({ code_verifier: 'v', grant_type: 'authorization_code' })).toEqual({ code_verifier: REDACTED, grant_type: 'authorization_code' });
+  });
+
+  it('hides the authorization code of a token request form, but not a JSON error code', () => {
+    expect(redactForm({ grant_type: 'authorization_code', code: 'ABC', client_secret: 's' })).toEqual({ grant_type: 'authorization_code', code: REDACTED, client_secret: REDACTED });
+    expect(redactText('grant_type=authorization_code&code=ABC', 'application/x-www-form-urlencoded')).toEqual({ grant_type: 'authorization_code', code: REDACTED });
+    expect(redact({ error: { code: 'NOT_FOUND' } })).toEqual({ error: { code: 'NOT_FOUND' } });
   });
 
   it('hides secrets in raw JSON, form and XML bodies', () => {

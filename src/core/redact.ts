@@ -12,6 +12,7 @@ const SECRET_NAMES = new Set([
   'accesstoken',
   'refreshtoken',
   'idtoken',
+  'codeverifier',
   'password',
   'token',
   'secret',
@@ -36,7 +37,20 @@ export function redact(value: unknown, depth = 0): unknown {
 
 export function redactHeaders(headers: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(headers)) out[key] = isSecretName(key) ? REDACTED : value;
+  for (const [key, value] of Object.entries(headers)) out[key] = isSecretName(key) ? REDACTED : key.toLowerCase() === 'location' && typeof value === 'string' ? redactUrl(value) : value;
+  return out;
+}
+
+// In a URL (an authorization response's redirect) or a form (a token request), `code` is the authorization code; in a JSON body it is
+// usually an error code, so only there.
+const URL_SECRET_NAMES = new Set(['code']);
+
+/** A form body (parsed into fields) with its secrets hidden, the authorization code among them. */
+export function redactForm(value: unknown): unknown {
+  const fields = redact(value);
+  if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) return fields;
+  const out = fields as Record<string, unknown>;
+  for (const key of URL_SECRET_NAMES) if (out[key] !== undefined && out[key] !== '') out[key] = REDACTED;
   return out;
 }
 
@@ -47,7 +61,7 @@ export function redactUrl(url: string): string {
   const params = new URLSearchParams(url.slice(q + 1));
   let changed = false;
   for (const key of [...params.keys()]) {
-    if (isSecretName(key)) {
+    if (isSecretName(key) || URL_SECRET_NAMES.has(key)) {
       params.set(key, REDACTED);
       changed = true;
     }
@@ -65,7 +79,7 @@ export function redactText(text: string, contentType: string | undefined): unkno
       return redactPatterns(text);
     }
   }
-  if (type.includes('x-www-form-urlencoded')) return redact(Object.fromEntries(new URLSearchParams(text)));
+  if (type.includes('x-www-form-urlencoded')) return redactForm(Object.fromEntries(new URLSearchParams(text)));
   return redactPatterns(text);
 }
 

@@ -1,5 +1,6 @@
 // The one list of providers the sandbox serves: adding a provider is one folder and one line here.
 import type { ProviderDefinition } from '../core/provider.js';
 import { guesty } from './guesty/index.js';
+import { rezstream } from './rezstream/index.js';
 
-export const registry: readonly ProviderDefinition[] = [guesty];
+export const registry: readonly ProviderDefinition[] = [guesty, rezstream];

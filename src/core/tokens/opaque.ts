@@ -27,13 +27,22 @@ export function randomToken(length: number): string {
   return out;
 }
 
+/** IdentityServer's handle format for reference tokens, refresh tokens and codes: 32 random bytes as upper-case hex. */
+export function hexHandle(bytes = 32): string {
+  return randomBytes(bytes).toString('hex').toUpperCase();
+}
+
 export class OpaqueTokens<T> {
   private records = new Map<string, OpaqueTokenRecord<T>>();
 
   constructor(private readonly clock: Clock) {}
 
   issue(prefix: string, data: T, lifetimeSeconds?: number, length = 40): string {
-    const token = `${prefix}${randomToken(length)}`;
+    return this.register(`${prefix}${randomToken(length)}`, data, lifetimeSeconds);
+  }
+
+  /** Records a token made elsewhere (a seeded one, or one of another format). */
+  register(token: string, data: T, lifetimeSeconds?: number): string {
     const issuedAt = this.clock.nowMs();
     this.records.set(token, { data, issuedAt, expiresAt: lifetimeSeconds === undefined ? undefined : issuedAt + lifetimeSeconds * 1000, revoked: false });
     return token;
@@ -45,6 +54,13 @@ export class OpaqueTokens<T> {
     if (record.revoked) return { state: 'revoked', record };
     if (record.expiresAt !== undefined && this.clock.nowMs() >= record.expiresAt) return { state: 'expired', record };
     return { state: 'active', record };
+  }
+
+  /** Single use (authorization codes, rotated refresh tokens): the lookup, after which the token counts as revoked. */
+  consume(token: string): OpaqueLookup<T> {
+    const found = this.lookup(token);
+    if (found.state !== 'unknown') found.record.revoked = true;
+    return found;
   }
 
   revoke(token: string): boolean {

@@ -3,6 +3,7 @@
 import type { NextFunction, RequestHandler, Response } from 'express';
 import type { JWTPayload } from 'jose';
 import { loadFixture } from '../../core/project-files.js';
+import { clientAuthentication, formField } from '../../core/oauth2/client-auth.js';
 import type { ProviderContext } from '../../core/provider.js';
 import type { WindowRule } from '../../core/rate-limit.js';
 import { randomToken } from '../../core/tokens/opaque.js';
@@ -53,39 +54,21 @@ export function issuerUrl(sandboxUrl: string, api: GuestyApi): string {
 }
 
 function single(body: Record<string, unknown>, name: string): string | undefined {
-  const value = body[name];
+  const value = formField(body, name);
   if (Array.isArray(value)) throw tokenErrors.repeated(name);
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-/** RFC 6749 §2.3.1: id and secret are form-encoded, then joined by ':' and base64-encoded. */
-function basicCredentials(header: string | undefined): { clientId: string; clientSecret: string } | undefined {
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
-  if (!match) return undefined;
-  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon < 0) throw tokenErrors.noClient();
-  const unform = (s: string): string => {
-    try {
-      return decodeURIComponent(s.replace(/\+/g, ' '));
-    } catch {
-      return s;
-    }
-  };
-  return { clientId: unform(decoded.slice(0, colon)), clientSecret: unform(decoded.slice(colon + 1)) };
+  return value;
 }
 
 export function tokenEndpoint(api: GuestyApi, accounts: GuestyAccounts, ctx: ProviderContext): RequestHandler {
   return async (req, res) => {
     if (!req.is('application/x-www-form-urlencoded')) throw tokenErrors.notForm();
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const basic = basicCredentials(req.get('authorization'));
-    const formId = single(body, 'client_id');
-    const formSecret = single(body, 'client_secret');
-    if (basic && (formId !== undefined || formSecret !== undefined)) throw tokenErrors.twoClientAuthentications();
-    const clientId = basic?.clientId ?? formId;
-    const clientSecret = basic?.clientSecret ?? formSecret;
-    if (!clientId) throw tokenErrors.noClient();
+    single(body, 'client_id');
+    single(body, 'client_secret');
+    const auth = clientAuthentication(req.get('authorization'), body);
+    if (auth.method === 'both') throw tokenErrors.twoClientAuthentications();
+    if (auth.method === 'none' || auth.method === 'malformed' || auth.clientId === '') throw tokenErrors.noClient();
+    const { clientId, clientSecret } = auth;
     const client = accounts.client(api.name, clientId);
     if (!client) throw tokenErrors.unknownClient();
     if (clientSecret !== client.clientSecret) throw tokenErrors.wrongSecret();

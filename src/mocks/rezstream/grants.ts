@@ -1,0 +1,122 @@
+// rezStream's issued credentials (seeds/001, "Authentication"): reference access tokens whose subject is the tenant(s), rotating refresh tokens
+// (offline_access), single-use authorization codes, and the long-lived manual tenant tokens of "Manage app authorizations". All on the virtual clock.
+import type { Clock } from '../../core/clock.js';
+import { isoInstant } from '../../core/dates.js';
+import { hexHandle, OpaqueTokens } from '../../core/tokens/opaque.js';
+import type { ManualTokenSeed } from './data.js';
+
+/** IdentityServer's defaults, which rezStream's account site (`/connect/authorize`, `/connect/token`) runs on; rezStream publishes none. */
+export const ACCESS_TOKEN_LIFETIME = 3600;
+export const AUTHORIZATION_CODE_LIFETIME = 300;
+export const REFRESH_TOKEN_LIFETIME = 2_592_000;
+export const ID_TOKEN_LIFETIME = 300;
+/** How long a sign-in and consent may take before the user has to start again. */
+export const INTERACTION_LIFETIME = 900;
+
+/** The API scopes: seeds/001 names revenue_management and guest_communication; the finer ones are the sandbox's. */
+export const API_SCOPES: Readonly<Record<string, string>> = {
+  reservations: 'Read reservations',
+  invoices: 'Read invoices',
+  inventory: 'Read properties, units and unit types',
+  rates: 'Read rates and availability',
+  revenue_management: 'Revenue management integrations: reservations, rates and availability',
+  guest_communication: 'Guest communication integrations: reservations and their guests',
+};
+export const IDENTITY_SCOPES: Readonly<Record<string, string>> = {
+  openid: 'Sign you in with your rezStream account',
+  profile: 'Your name',
+  email: 'Your email address',
+  offline_access: 'Stay connected when you are away (a refresh token)',
+};
+
+export const isApiScope = (scope: string): boolean => Object.hasOwn(API_SCOPES, scope);
+
+/** What a token stands for: the tenants it reaches (its subject), the user who approved it, the client, the scopes. */
+export interface Grant {
+  clientId: string | null;
+  userId: string | null;
+  tenantIds: string[];
+  scopes: string[];
+  /** Seconds; when the user signed in. */
+  authTime: number;
+  /** The manual token's id in the portal, for manual tokens. */
+  manualTokenId?: string;
+}
+
+export interface AuthorizationCode {
+  grant: Grant;
+  redirectUri: string;
+  codeChallenge: string | undefined;
+  nonce: string | undefined;
+  /** Tokens issued from the code, revoked if the code is ever presented again (RFC 6749 §4.1.2). */
+  issued: string[];
+}
+
+export interface RefreshGrant {
+  grant: Grant;
+  nonce: string | undefined;
+}
+
+export interface ManualToken {
+  id: string;
+  tenantId: string;
+  scopes: string[];
+  createdAt: string;
+  token: string;
+}
+
+export class RezStreamGrants {
+  readonly access: OpaqueTokens<Grant>;
+  readonly refresh: OpaqueTokens<RefreshGrant>;
+  readonly codes: OpaqueTokens<AuthorizationCode>;
+  private manual = new Map<string, ManualToken>();
+
+  constructor(private readonly clock: Clock, private readonly seededManualTokens: readonly ManualTokenSeed[]) {
+    this.access = new OpaqueTokens(clock);
+    this.refresh = new OpaqueTokens(clock);
+    this.codes = new OpaqueTokens(clock);
+    this.reset();
+  }
+
+  issueAccessToken(grant: Grant): string {
+    return this.access.register(hexHandle(), grant, ACCESS_TOKEN_LIFETIME);
+  }
+
+  issueRefreshToken(refresh: RefreshGrant): string {
+    return this.refresh.register(hexHandle(), refresh, REFRESH_TOKEN_LIFETIME);
+  }
+
+  issueCode(code: Omit<AuthorizationCode, 'issued'>): string {
+    return this.codes.register(hexHandle(), { ...code, issued: [] }, AUTHORIZATION_CODE_LIFETIME);
+  }
+
+  /** "Generate Token": a long-lived reference token for one tenant, its value shown only in this answer. */
+  createManualToken(tenantId: string, scopes: string[], token = hexHandle()): ManualToken {
+    const id = `mt_${hexHandle(8).toLowerCase()}`;
+    const record: ManualToken = { id, tenantId, scopes: [...scopes], createdAt: isoInstant(this.clock.nowMs()), token };
+    this.access.register(token, { clientId: null, userId: null, tenantIds: [tenantId], scopes: [...scopes], authTime: this.clock.nowSeconds(), manualTokenId: id });
+    this.manual.set(id, record);
+    return record;
+  }
+
+  listManualTokens(tenantId: string): Array<Omit<ManualToken, 'token'>> {
+    return [...this.manual.values()].filter((t) => t.tenantId === tenantId).map(({ token: _secret, ...rest }) => rest);
+  }
+
+  /** Revoked tokens are refused at once. */
+  revokeManualToken(tenantId: string, id: string): boolean {
+    const record = this.manual.get(id);
+    if (!record || record.tenantId !== tenantId) return false;
+    this.access.revoke(record.token);
+    this.manual.delete(id);
+    return true;
+  }
+
+  reset(): void {
+    this.access.reset();
+    this.refresh.reset();
+    this.codes.reset();
+    this.manual.clear();
+    for (const seed of this.seededManualTokens) this.createManualToken(seed.tenantId, seed.scopes, seed.token);
+  }
+}

@@ -1,0 +1,72 @@
+// rezStream's route table: the identity origin (https://account.rezstream.com) and the Cloud API (https://cloudapi.rezstream.com), seeds/001.
+import { readFileSync } from 'node:fs';
+import { isoInstant } from '../../core/dates.js';
+import type { HttpMethod, OriginMount, ProviderContext, RouteSpec } from '../../core/provider.js';
+import type { RezStreamAccounts } from './accounts.js';
+import { callerOf, cloudGate, CLOUD_API_ORIGIN, IDENTITY_ORIGIN } from './auth.js';
+import type { Consent } from './consent.js';
+import { cloudErrors } from './errors.js';
+import type { RezStreamGrants } from './grants.js';
+import { identityRoutes } from './identity.js';
+import { getReservation, listReservationsByDate, listReservationsUpdated } from './reservations.js';
+
+/** Any one of these reads reservations (seeds/001 names the integration scopes; `reservations` is the sandbox's own). */
+export const RESERVATION_SCOPES = ['reservations', 'revenue_management', 'guest_communication'] as const;
+
+export interface RezStreamRouteDeps {
+  accounts: RezStreamAccounts;
+  grants: RezStreamGrants;
+  consent: Consent;
+  ctx: ProviderContext;
+  /** The versions the served document lists for X-RezStream-Api-Version. */
+  versions: () => readonly string[];
+  specFile: string;
+}
+
+export function rezstreamOrigins({ accounts, grants, consent, ctx, versions, specFile }: RezStreamRouteDeps): OriginMount[] {
+  const gate = (tenant: boolean, scopes?: readonly string[]) => [cloudGate(grants, ctx, versions, { tenant, ...(scopes ? { scopes } : {}) })];
+  const reservations = gate(true, RESERVATION_SCOPES);
+  // seeds/001: "all endpoints only support querying data"; a write is refused after authentication, as a permission the token lacks.
+  const writes: RouteSpec[] = (['post', 'put', 'patch', 'delete'] as HttpMethod[]).flatMap((method) =>
+    ['/reservations', '/reservations/:id'].map((path) => ({ method, path, validate: false as const, guard: reservations, handle: () => { throw cloudErrors.readOnly(); } })),
+  );
+  return [
+    { origin: IDENTITY_ORIGIN, routes: identityRoutes(accounts, grants, consent, ctx) },
+    {
+      origin: CLOUD_API_ORIGIN,
+      prismGuard: gate(true),
+      routes: [
+        {
+          method: 'get',
+          path: '/openapi',
+          operationId: 'getOpenApiDocument',
+          validate: false,
+          handle: (_req, res) => void res.type('application/yaml').send(readFileSync(specFile, 'utf8')),
+        },
+        {
+          method: 'get',
+          path: '/auth/tokendetails',
+          operationId: 'getTokenDetails',
+          guard: gate(false),
+          handle: (_req, res) => {
+            const { grant, expiresAtMs } = callerOf(res);
+            res.json({
+              clientId: grant.clientId,
+              scopes: grant.scopes,
+              multiTenant: grant.tenantIds.length > 1,
+              expiresAt: expiresAtMs === undefined ? null : isoInstant(expiresAtMs),
+              tenants: grant.tenantIds.map((id) => {
+                const business = accounts.business(id)!;
+                return { id, name: business.name, timeZone: business.timeZone, currency: business.currency, country: business.country, propertyCount: accounts.inventory(id)?.properties.length ?? 0 };
+              }),
+            });
+          },
+        },
+        { method: 'get', path: '/reservations/byDate', operationId: 'listReservationsByDate', guard: reservations, handle: listReservationsByDate(accounts, ctx) },
+        { method: 'get', path: '/reservations/updated', operationId: 'listReservationsUpdated', guard: reservations, handle: listReservationsUpdated(accounts, ctx) },
+        { method: 'get', path: '/reservations/:id', operationId: 'getReservation', guard: reservations, handle: getReservation(accounts) },
+        ...writes,
+      ],
+    },
+  ];
+}

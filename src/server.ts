@@ -145,8 +145,9 @@ function mountOrigin(provider: Provider, mount: OriginMount, config: Readonly<Sa
   router.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? next() : json(req, res, (err?: unknown) => (err ? next(err) : form(req, res, next)))));
   const routes: KnownRoute[] = [];
   const spec = provider.spec;
+  const errors = mount.errors ?? provider.errors;
   const validation = (operationId: string | undefined): RequestHandler[] =>
-    operationId && spec ? [validateRequest(spec.document, operationId, provider.errors, logger, config.validateResponses)] : [];
+    operationId && spec ? [validateRequest(spec.document, operationId, errors, logger, config.validateResponses)] : [];
   const known = (route: KnownRoute): void => {
     routes.push(route);
     remember(route);
@@ -172,7 +173,7 @@ function mountOrigin(provider: Provider, mount: OriginMount, config: Readonly<Sa
           headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')])),
           body: req.body,
         });
-        if (!wire) throw provider.errors.routeNotFound(req.method, req.path, undefined);
+        if (!wire) throw errors.routeNotFound(req.method, req.path, undefined);
         // Headers the guard already set (rate-limit counts) are real; Prism's are only the document's examples.
         for (const [name, value] of Object.entries(wire.headers ?? {})) if (res.get(name) === undefined) res.set(name, value);
         res.status(wire.status).json(wire.body);
@@ -185,9 +186,9 @@ function mountOrigin(provider: Provider, mount: OriginMount, config: Readonly<Sa
 
   router.use((req, _res, next) => {
     const near = nearestRoute(req.method, req.path, routes);
-    next(provider.errors.routeNotFound(req.method, req.path, near ? `${near.method} ${near.path}` : undefined));
+    next(errors.routeNotFound(req.method, req.path, near ? `${near.method} ${near.path}` : undefined));
   });
-  router.use(translateBodyErrors(provider.errors, config.bodyLimit));
+  router.use(translateBodyErrors(errors, config.bodyLimit));
   return {
     router,
     warm: () => {

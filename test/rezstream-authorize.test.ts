@@ -3,11 +3,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../src/sandbox.js';
-import { cloud, identityBase, queueConsent, rezCredentials, severalTenantsUser, type RezStreamCredentials } from './support/rezstream.js';
+import { ASPEN, cloud, identityBase, KONA, OUTER_BANKS, queueConsent, rezCredentials, type RezStreamCredentials, severalTenantsUser } from './support/rezstream.js';
 
-const ASPEN = '3f2c8a6e-5b1d-4e7a-9c0f-2d8b6e1a4c57';
-const OUTER_BANKS = '8d4e1b72-0c3a-4f59-b6e8-71a2c9d05f13';
-const KONA = 'c61f0a94-27d8-4b3e-8a5c-e4902b7d16a8';
 const REDIRECT_URI = 'http://localhost:3000/callback';
 const OTHER_REDIRECT_URI = 'http://127.0.0.1:8080/callback';
 const STATE = 'af0ifjsldkj';

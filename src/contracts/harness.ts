@@ -39,9 +39,9 @@ export interface Target {
 
 export class UsageError extends Error {}
 
-/** Names the environment variables that would supply a token endpoint's client. */
+/** Names the environment variables that would supply a token endpoint's client, or a registered client's. */
 export function missingCredentials(suite: ContractSuite, name: string): Error {
-  const env = suite.tokens[name]?.env;
+  const env = suite.tokens[name]?.env ?? suite.clients?.[name]?.env;
   return new Error(`no ${name} credentials for this target${env ? `: set ${suite.envPrefix}${env.clientId} and ${suite.envPrefix}${env.clientSecret}` : ''}`);
 }
 
@@ -118,7 +118,7 @@ function buildTarget(suite: ContractSuite, parts: TargetParts): Target {
       throw new Error(`${request.method} ${url.split('?')[0]} failed: ${describeError(err)}`);
     }
     const text = await res.text();
-    return { status: res.status, headers: res.headers, body: parseBody(text, res.headers.get('content-type')), text };
+    return { status: res.status, headers: res.headers, body: parseBody(text, res.headers.get('content-type')), text, url };
   };
 
   const obtain = async (name: string): Promise<string> => {

@@ -8,7 +8,8 @@ export type Source = { document: string; section: string } | { page: string; ret
  * - `writes`: it creates or changes data (live targets: only with --include-writes);
  * - `clock`: it moves the sandbox's virtual clock (never on live targets);
  * - `fresh-token`: it obtains a token from the token endpoint itself (live targets: only with --include-writes, tokens are rationed);
- * - `sandbox`: it rests on the sandbox's seeding, e.g. the document's placeholder credentials registered as a client (never on live targets).
+ * - `sandbox`: it rests on the sandbox's seeding or its admin API, e.g. the document's placeholder credentials registered as a client, or a
+ *   consent queued for a seeded user (never on live targets).
  */
 export type Requirement = 'writes' | 'clock' | 'fresh-token' | 'sandbox';
 
@@ -41,6 +42,8 @@ export interface ContractResponse {
   /** Parsed JSON when the answer is JSON, else the text. */
   body: unknown;
   text: string;
+  /** The URL the request went to, query included: what a check compares self-referring URLs (an issuer, Link headers) against. */
+  url: string;
 }
 
 export interface ClientCredentials {

@@ -86,7 +86,9 @@ export function renderErrors(logger: Logger): ErrorRequestHandler {
       const { status, body, headers } = err.wire;
       if (headers) res.set(headers);
       res.status(status);
-      if (typeof body === 'string') res.send(body);
+      // An empty body (a userinfo challenge) goes without a content type.
+      if (body === '') res.end();
+      else if (typeof body === 'string') res.send(body);
       else res.json(body);
       return;
     }

@@ -31,6 +31,8 @@ export interface OriginMount {
   routes: RouteSpec[];
   /** Run in front of spec operations that Prism answers (the origin's authentication), so they are guarded like the rest. */
   prismGuard?: RequestHandler[];
+  /** Where an origin answers in another style than the provider's API (an identity server's OAuth errors); default the provider's. */
+  errors?: ErrorCatalogue;
 }
 
 export interface ProviderSpec {

@@ -7,6 +7,13 @@ export const IDENTITY_ORIGIN = 'https://account.rezstream.com';
 export const CLOUD_ORIGIN = 'https://cloudapi.rezstream.com';
 export const API_VERSION = '2024-06-01';
 
+/** The seeded businesses (fixtures/rezstream/accounts.json): Avery Morgan manages the first three. */
+export const ASPEN = '3f2c8a6e-5b1d-4e7a-9c0f-2d8b6e1a4c57';
+export const OUTER_BANKS = '8d4e1b72-0c3a-4f59-b6e8-71a2c9d05f13';
+export const KONA = 'c61f0a94-27d8-4b3e-8a5c-e4902b7d16a8';
+/** seeds/001's example reservation ("The Data and Endpoints"), a group stay of the Aspen business. */
+export const EXAMPLE_RESERVATION = 'a2857289-0f63-4a26-b509-444699485a33';
+
 export interface RezStreamCredentials {
   client: { clientId: string; clientSecret: string; redirectUris: string[] };
   users: Array<{ username: string; password: string; tenants: string[] }>;

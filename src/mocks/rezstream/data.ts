@@ -77,14 +77,8 @@ export function seedRezStreamDirectory(seed: number): RezStreamDirectory {
   return { ...fixture, manualTokens };
 }
 
-interface Unit {
-  unitId: string;
-  unitName: string;
-  unitTypeId: string;
-  propertyId: string;
-  rateId: string;
-  ratePlanId: string;
-}
+/** A unit as its assignments name it. */
+type Unit = Pick<UnitAssignment, 'unitId' | 'unitName' | 'unitTypeId' | 'propertyId' | 'rateId' | 'ratePlanId'>;
 
 export interface Inventory {
   properties: Array<{ id: string; name: string }>;
@@ -255,7 +249,7 @@ export function seedRezStreamData(seed: number, directory: RezStreamDirectory): 
         const detail = i === 17;
         const arrival = detail ? '2023-07-14' : stayDate(f, '2023-01-02', '2023-12-16');
         const madeAtMs = between(f, '2022-01-01T00:00:00Z', `${addDays(arrival, -3)}T00:00:00Z`);
-        make({ ...(detail ? { id: detailExample.id } : {}), arrival, madeAtMs, updatedAtMs: madeAtMs + f.number.int({ min: 0, max: 20 }) * DAY_MS, group: detail || f.datatype.boolean(0.2), status: f.datatype.boolean(0.1) ? 'Cancelled' : 'CheckedOut' });
+        make({ ...(detail ? { id: detailExample.id } : {}), arrival, madeAtMs, updatedAtMs: madeAtMs + f.number.int({ min: 0, max: 20 }) * DAY_MS, group: detail || f.datatype.boolean(0.2), status: f.datatype.boolean(0.1) && !detail ? 'Cancelled' : 'CheckedOut' });
       }
     }
     const current = business.id === detailExample.tenantId ? 40 : 30;

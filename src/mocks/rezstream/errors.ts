@@ -82,3 +82,11 @@ export const rezstreamCatalogue: ErrorCatalogue = {
   routeNotFound: (method, path, nearest) =>
     problem(404, `${RFC9110}15.5.5`, 'Not Found', undefined, {}, { 'X-Pms-Sandbox-Unmatched': `${method} ${path}`, ...(nearest ? { 'X-Pms-Sandbox-Nearest-Route': nearest } : {}) }),
 };
+
+/** The identity origin answers what no endpoint reads as the token endpoint does (RFC 6749 §5.2 `invalid_request`), not as the Cloud API. */
+export const identityCatalogue: ErrorCatalogue = {
+  ...rezstreamCatalogue,
+  badRequest: (detail) => oauthErrors.invalidRequest(detail),
+  invalidRequest: (issues) => oauthErrors.invalidRequest(issues.map((i) => `${i.name || i.in} ${i.message}`).join('; ')),
+  unsupportedMediaType: () => oauthErrors.invalidRequest('The request must be sent as application/x-www-form-urlencoded.'),
+};

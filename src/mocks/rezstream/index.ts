@@ -30,7 +30,7 @@ export const rezstream: ProviderDefinition = {
     return {
       id: 'rezstream',
       title: 'rezStream',
-      origins: rezstreamOrigins({ accounts, grants, consent, ctx, versions, specFile: file }),
+      origins: rezstreamOrigins({ accounts, grants, consent, ctx, versions, specFile: file, document }),
       spec: { file, document },
       errors: rezstreamCatalogue,
       credentials: () => {

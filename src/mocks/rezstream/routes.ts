@@ -1,11 +1,13 @@
 // rezStream's route table: the identity origin (https://account.rezstream.com) and the Cloud API (https://cloudapi.rezstream.com), seeds/001.
 import { readFileSync } from 'node:fs';
+import type { RequestHandler } from 'express';
 import { isoInstant } from '../../core/dates.js';
+import type { OpenApiDocument } from '../../core/openapi.js';
 import type { HttpMethod, OriginMount, ProviderContext, RouteSpec } from '../../core/provider.js';
 import type { RezStreamAccounts } from './accounts.js';
 import { callerOf, cloudGate, CLOUD_API_ORIGIN, IDENTITY_ORIGIN } from './auth.js';
 import type { Consent } from './consent.js';
-import { cloudErrors } from './errors.js';
+import { cloudErrors, identityCatalogue } from './errors.js';
 import type { RezStreamGrants } from './grants.js';
 import { identityRoutes } from './identity.js';
 import { getReservation, listReservationsByDate, listReservationsUpdated } from './reservations.js';
@@ -21,17 +23,23 @@ export interface RezStreamRouteDeps {
   /** The versions the served document lists for X-RezStream-Api-Version. */
   versions: () => readonly string[];
   specFile: string;
+  document: () => OpenApiDocument;
 }
 
-export function rezstreamOrigins({ accounts, grants, consent, ctx, versions, specFile }: RezStreamRouteDeps): OriginMount[] {
+export function rezstreamOrigins({ accounts, grants, consent, ctx, versions, specFile, document }: RezStreamRouteDeps): OriginMount[] {
   const gate = (tenant: boolean, scopes?: readonly string[]) => [cloudGate(grants, ctx, versions, { tenant, ...(scopes ? { scopes } : {}) })];
   const reservations = gate(true, RESERVATION_SCOPES);
-  // seeds/001: "all endpoints only support querying data"; a write is refused after authentication, as a permission the token lacks.
-  const writes: RouteSpec[] = (['post', 'put', 'patch', 'delete'] as HttpMethod[]).flatMap((method) =>
-    ['/reservations', '/reservations/:id'].map((path) => ({ method, path, validate: false as const, guard: reservations, handle: () => { throw cloudErrors.readOnly(); } })),
-  );
+  // seeds/001: "all endpoints only support querying data". A write to any path the document serves (POST /rates/nightly of rezStream's
+  // Postman collection included) is refused with 403 once the token is checked, as a permission the token lacks; other paths stay 404s.
+  const [writeGate] = gate(true);
+  const refuseWrite: RequestHandler = (req, res, next) => {
+    // `/reservations` has no GET, but creating a reservation there is the write a client most plausibly tries.
+    if (req.path !== '/reservations' && !document().match(CLOUD_API_ORIGIN, 'get', req.path)) return next();
+    writeGate!(req, res, (err?: unknown) => next(err ?? cloudErrors.readOnly()));
+  };
+  const writes: RouteSpec[] = (['post', 'put', 'patch', 'delete'] as HttpMethod[]).map((method) => ({ method, path: '/*path', validate: false, handle: refuseWrite }));
   return [
-    { origin: IDENTITY_ORIGIN, routes: identityRoutes(accounts, grants, consent, ctx) },
+    { origin: IDENTITY_ORIGIN, errors: identityCatalogue, routes: identityRoutes(accounts, grants, consent, ctx) },
     {
       origin: CLOUD_API_ORIGIN,
       prismGuard: gate(true),

@@ -359,6 +359,19 @@ describe('the rezStream authorization and token endpoints', () => {
       expect(((await details.json()) as { tenants: Array<{ id: string }> }).tenants.map((t) => t.id)).toEqual([OUTER_BANKS]);
     });
 
+    it('preselects the business named by tid, and offers checkboxes with multiTenant=true', async () => {
+      const signInFor = async (params: Record<string, string>): Promise<string> => {
+        const interaction = hiddenInteraction(await (await authorize(params)).text());
+        return (await postForm('/account/login', [['interaction', interaction], ['username', avery.username], ['password', avery.password]])).text();
+      };
+      const preselected = await signInFor({ tid: KONA });
+      expect(preselected).toMatch(new RegExp(`type="radio" id="tenant-\\d" name="tenants" value="${KONA}" checked`));
+      expect(preselected.match(/ checked/g)).toHaveLength(1);
+      const several = await signInFor({ multiTenant: 'true' });
+      expect(several.match(/type="checkbox"/g)).toHaveLength(3);
+      expect(several).not.toContain(' checked');
+    });
+
     it('shows the sign-in page again for a wrong password', async () => {
       const start = await authorize();
       const interaction = hiddenInteraction(await start.text());

@@ -12,6 +12,7 @@ import { mountPath, sandboxBaseUrl } from './core/origins.js';
 import { PrismResponder } from './core/prism.js';
 import type { OriginMount, Provider, ProviderContext, ProviderDefinition } from './core/provider.js';
 import { QuotaWindows } from './core/rate-limit.js';
+import { ReadRoutes } from './core/read-routes.js';
 import { KeyRing } from './core/tokens/signing-keys.js';
 import { validateRequest } from './core/validate.js';
 import { registry } from './mocks/registry.js';
@@ -74,6 +75,8 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
 
   journal.install(app, providerOf, (path) => path.startsWith(ADMIN_PREFIX));
   if (logger.isLevelEnabled('info')) app.use(requestLog(logger));
+  const reads = new ReadRoutes();
+  app.use(reads.middleware());
 
   const sandbox: Sandbox = {
     app,
@@ -109,7 +112,7 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
   for (const provider of providers) {
     for (const mount of provider.origins) {
       const base = mountPath(mount.origin);
-      const mounted = mountOrigin(provider, mount, config, logger, prism, (route) => known.push({ method: route.method, path: `${base}${route.path}` }));
+      const mounted = mountOrigin(provider, mount, config, logger, prism, reads, (route) => known.push({ method: route.method, path: `${base}${route.path}` }));
       app.use(base, mounted.router);
       warmers.push(mounted.warm);
     }
@@ -137,7 +140,7 @@ interface MountedOrigin {
   warm(): void;
 }
 
-function mountOrigin(provider: Provider, mount: OriginMount, config: Readonly<SandboxConfig>, logger: Logger, prism: PrismResponder, remember: (route: KnownRoute) => void): MountedOrigin {
+function mountOrigin(provider: Provider, mount: OriginMount, config: Readonly<SandboxConfig>, logger: Logger, prism: PrismResponder, reads: ReadRoutes, remember: (route: KnownRoute) => void): MountedOrigin {
   const router = express.Router({ mergeParams: true });
   const json = express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
   const form = express.urlencoded({ extended: false, limit: config.bodyLimit });
@@ -153,8 +156,15 @@ function mountOrigin(provider: Provider, mount: OriginMount, config: Readonly<Sa
     remember(route);
   };
 
+  const unmatched = (req: Request): unknown => {
+    const near = nearestRoute(req.method, req.path, routes);
+    return errors.routeNotFound(req.method, req.path, near ? `${near.method} ${near.path}` : undefined);
+  };
+  const read = reads.mount(mountPath(mount.origin), unmatched);
   for (const route of mount.routes) {
-    router[route.method](route.path, ...(route.guard ?? []), ...validation(route.validate === false ? undefined : route.operationId), route.handle);
+    const chain = [...(route.guard ?? []), ...validation(route.validate === false ? undefined : route.operationId), route.handle];
+    router[route.method](route.path, ...chain);
+    if (route.method === 'get') read?.(route.path, chain);
     known({ method: route.method.toUpperCase(), path: route.path });
   }
 
@@ -184,10 +194,7 @@ function mountOrigin(provider: Provider, mount: OriginMount, config: Readonly<Sa
   });
   if (spec) router.use((req, res, next) => prismRoutes()(req, res, next));
 
-  router.use((req, _res, next) => {
-    const near = nearestRoute(req.method, req.path, routes);
-    next(errors.routeNotFound(req.method, req.path, near ? `${near.method} ${near.path}` : undefined));
-  });
+  router.use((req, _res, next) => next(unmatched(req)));
   router.use(translateBodyErrors(errors, config.bodyLimit));
   return {
     router,

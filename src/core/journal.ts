@@ -1,5 +1,5 @@
 // The request journal: every request and response the sandbox answered, secrets redacted, bounded, queryable; clients are verified against it.
-import type { Express, RequestHandler, Response } from 'express';
+import type { Express, Request, Response } from 'express';
 import { performance } from 'node:perf_hooks';
 import type { Clock } from './clock.js';
 import { redact, redactForm, redactHeaders, redactText, redactUrl } from './redact.js';
@@ -32,8 +32,8 @@ export interface JournalQuery {
  */
 interface Recorded extends Omit<JournalEntry, 'at' | 'responseBody'> {
   atMs: number;
-  /** The text as sent (a reference, not a copy), until the body budget drops it. */
-  responseText: string | undefined;
+  /** The body as sent (a reference to its text or bytes, not a copy), until the body budget drops it. */
+  responseText: string | Buffer | undefined;
   responseDropped: boolean;
   responseType: string | undefined;
 }
@@ -45,7 +45,8 @@ const MAX_RETAINED_CHARS = 4 * 1024 * 1024;
 const DROPPED = `[not kept: the journal keeps the most recent ${MAX_RETAINED_CHARS / 1024 / 1024} MB of response bodies]`;
 
 const SENT_TEXT = Symbol('pms-sandbox.journal.sentText');
-type Remembering = Response & { [SENT_TEXT]?: string };
+const STARTED = Symbol('pms-sandbox.journal.started');
+type Remembering = Response & { [SENT_TEXT]?: string | Buffer; req: Request & { [STARTED]?: { at: number; perf: number } } };
 
 export class Journal {
   private entries: Recorded[] = [];
@@ -57,43 +58,51 @@ export class Journal {
   constructor(private readonly clock: Clock, private readonly capacity: number) {}
 
   /**
-   * Patches this app's response prototype once, so the first body each response sends is remembered on it:
-   * one property write a request, where a wrapper per request would cost a closure and a bind.
+   * Patches this app's response prototype once: the first body each response sends is remembered on it, and the request is recorded when
+   * its response ends. A property write a request, where a listener and a closure per request would cost more than the rest of the record.
    */
   install(app: Express, providerOf: (path: string) => string | undefined, skip: (path: string) => boolean): void {
+    const journal = this;
     const send = app.response.send;
     app.response.send = function (this: Remembering, body?: unknown) {
       if (this[SENT_TEXT] === undefined) this[SENT_TEXT] = bodyText(body);
       return send.call(this, body);
     } as Response['send'];
-    app.use(this.recorder(providerOf, skip));
+    const end = app.response.end;
+    app.response.end = function (this: Remembering, ...args: unknown[]) {
+      const ended = (end as (...a: unknown[]) => Response).apply(this, args);
+      const started = this.req[STARTED];
+      if (started) {
+        this.req[STARTED] = undefined;
+        journal.record(this.req, this, started, providerOf);
+      }
+      return ended;
+    } as Response['end'];
+    // The start is marked where Express takes the request in, not in a middleware: one router layer fewer on every request.
+    const application = app as unknown as { handle: (req: Remembering['req'], ...rest: unknown[]) => unknown };
+    const handle = application.handle;
+    application.handle = function (this: unknown, req: Remembering['req'], ...rest: unknown[]) {
+      if (journal.capacity > 0 && !skip(req.url ?? '')) req[STARTED] = { at: journal.clock.nowMs(), perf: performance.now() };
+      return handle.call(this, req, ...rest);
+    };
   }
 
-  /** Express middleware recording each request once its response has finished. */
-  private recorder(providerOf: (path: string) => string | undefined, skip: (path: string) => boolean): RequestHandler {
-    return (req, res, next) => {
-      if (this.capacity <= 0 || skip(req.path)) return next();
-      const started = performance.now();
-      const atMs = this.clock.nowMs();
-      res.on('finish', () => {
-        this.push({
-          id: this.nextId++,
-          atMs,
-          provider: providerOf(req.originalUrl),
-          method: req.method,
-          url: req.originalUrl,
-          requestHeaders: req.headers,
-          requestBody: req.body,
-          status: res.statusCode,
-          responseHeaders: res.getHeaders(),
-          responseText: (res as Remembering)[SENT_TEXT],
-          responseDropped: false,
-          responseType: res.get('content-type'),
-          durationMs: Math.round((performance.now() - started) * 1000) / 1000,
-        });
-      });
-      next();
-    };
+  private record(req: Request, res: Remembering, started: { at: number; perf: number }, providerOf: (path: string) => string | undefined): void {
+    this.push({
+      id: this.nextId++,
+      atMs: started.at,
+      provider: providerOf(req.originalUrl),
+      method: req.method,
+      url: req.originalUrl,
+      requestHeaders: req.headers,
+      requestBody: req.body,
+      status: res.statusCode,
+      responseHeaders: res.getHeaders(),
+      responseText: res[SENT_TEXT],
+      responseDropped: false,
+      responseType: res.get('content-type'),
+      durationMs: Math.round((performance.now() - started.perf) * 1000) / 1000,
+    });
   }
 
   private push(entry: Recorded): void {
@@ -132,7 +141,7 @@ export class Journal {
       requestBody: String(e.requestHeaders['content-type'] ?? '').includes('x-www-form-urlencoded') ? redactForm(e.requestBody) : redact(e.requestBody),
       status: e.status,
       responseHeaders: redactHeaders(e.responseHeaders),
-      responseBody: e.responseDropped ? DROPPED : e.responseText === undefined ? undefined : redactText(e.responseText, e.responseType),
+      responseBody: e.responseDropped ? DROPPED : e.responseText === undefined ? undefined : redactText(e.responseText.toString(), e.responseType),
       durationMs: e.durationMs,
     }));
   }
@@ -148,8 +157,10 @@ export class Journal {
   }
 }
 
-function bodyText(body: unknown): string | undefined {
+function bodyText(body: unknown): string | Buffer | undefined {
   if (body === undefined || body === null) return undefined;
+  // Bytes are kept as they are (often a cached page shared by many answers) and decoded only when the journal is read.
+  if (Buffer.isBuffer(body) && body.length <= MAX_BODY_CHARS) return body;
   const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body);
   // A slice of a string keeps the whole string alive; the round trip through a Buffer keeps only the prefix.
   return text.length > MAX_BODY_CHARS ? `${Buffer.from(text.slice(0, MAX_BODY_CHARS)).toString()}…[truncated]` : text;

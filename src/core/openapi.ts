@@ -197,6 +197,11 @@ export class OpenApiDocument {
     return best && { operation: best.operation, params: best.params };
   }
 
+  /** The header parameters an operation declares, whose values a request check depends on besides its URL and body. */
+  headerParameterNames(operationId: string): readonly string[] {
+    return this.requestValidatorsOf(operationId).params.header?.names ?? [];
+  }
+
   /** Checks parameters and a JSON body; query values come back coerced to their schema types, with defaults applied. Unknown query parameters pass. */
   validateRequest(operationId: string, input: RequestInput): RequestCheck {
     const validators = this.requestValidatorsOf(operationId);

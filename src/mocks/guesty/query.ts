@@ -15,12 +15,13 @@ export function fieldList(fields: string | undefined): string[] {
 
 /** `_id` always comes back, whatever `fields` names. */
 export function shape<T extends object>(record: T, fields: string | undefined): Partial<T> | T {
+  if (!fields) return record;
   const names = fieldList(fields);
   return names.length === 0 ? record : project(record, names, ['_id']);
 }
 
 /** Guesty's list envelope as JSON text: `{results, count, limit, skip}`. */
-export function listEnvelope<T extends object>(rows: readonly T[], query: ListQuery): string {
+export function listEnvelope<T extends object>(rows: readonly T[], query: ListQuery): Buffer {
   const page = offsetPage(rows, query.skip, query.limit);
   return listJson('results', page.items.map((r) => shape(r, query.fields)), { count: page.total, limit: query.limit, skip: query.skip });
 }

@@ -1,7 +1,7 @@
 // The Cloud API's reservation endpoints (seeds/001, "The Data and Endpoints"): by stay dates in the tenant's local time, offset-paged; by update
 // time with a forward-only cursor that survives concurrent updates; one reservation with its whole group. Pages are bare arrays, paging is in Link headers.
 import type { RequestHandler, Response } from 'express';
-import { rowJson, sendJsonText } from '../../core/json-text.js';
+import { arrayJson, rowJson, sendJsonText } from '../../core/json-text.js';
 import { keysetPage, linkValue, offsetLinks, type PageLink } from '../../core/paging.js';
 import type { ProviderContext } from '../../core/provider.js';
 import { parsed } from '../../core/validate.js';
@@ -26,7 +26,7 @@ function summaryJson(reservation: Reservation): string {
 function sendPage(res: Response, rows: readonly Reservation[], links: readonly PageLink[]): void {
   // One Link field a relation, as the document prints them.
   for (const link of links) res.append('Link', linkValue(link));
-  sendJsonText(res, `[${rows.map(summaryJson).join(',')}]`);
+  sendJsonText(res, arrayJson(rows, 'reservation summary', summaryJson));
 }
 
 function tenantOf(res: Response): string {

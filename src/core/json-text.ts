@@ -36,8 +36,14 @@ const sameRows = (a: readonly object[], b: readonly object[]): boolean => a.leng
 export function pageBody(rows: readonly object[], shape: string, build: () => string): Buffer {
   const first = rows[0] ?? NO_ROWS;
   // Only frozen rows are ever kept, so a page that matches one kept by identity is frozen too.
-  const hit = pages.get(first)?.find((entry) => entry.shape === shape && sameRows(entry.rows, rows));
-  if (hit) return hit.body;
+  const kept = pages.get(first);
+  const at = kept ? kept.findIndex((entry) => entry.shape === shape && sameRows(entry.rows, rows)) : -1;
+  if (kept && at >= 0) {
+    const hit = kept[at]!;
+    // The most recently read first, so the page that goes when a fifth comes is the one read longest ago.
+    if (at > 0) kept.unshift(...kept.splice(at, 1));
+    return hit.body;
+  }
   const body = Buffer.from(build());
   if (!rows.every((row) => Object.isFrozen(row))) return body;
   if (pageBytes + body.length > PAGE_BUDGET_BYTES) {

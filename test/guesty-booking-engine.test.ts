@@ -105,6 +105,19 @@ describe('the Guesty Booking Engine API', () => {
     expect(b.results.map((l) => l._id)).not.toEqual(a.results.map((l) => l._id));
   });
 
+  it('serves the same listings at https://booking-api.guesty.com/v1, with the same token, and refuses an Open API token there', async () => {
+    const token = await bookingToken();
+    const apiBase = sandbox.origins['https://booking-api.guesty.com']!;
+    const viaApi = await get(`${bookingBase}/api/listings?limit=5`, token);
+    const viaV1 = await get(`${apiBase}/v1/listings?limit=5`, token);
+    expect(viaV1.status).toBe(200);
+    const listed = (await viaApi.json()) as { results: BookingListing[] };
+    expect(await viaV1.json()).toEqual(listed);
+    const one = listed.results[0]!;
+    expect(await (await get(`${apiBase}/v1/listings/${one._id}`, token)).json()).toEqual(await (await get(`${bookingBase}/api/listings/${one._id}`, token)).json());
+    expect((await get(`${apiBase}/v1/listings`, await openApiToken())).status).toBe(401);
+  });
+
   it('answers an unknown listing id with 404', async () => {
     const res = await get(`${bookingBase}/api/listings/000000000000000000000000`, await bookingToken());
     expect(res.status).toBe(404);

@@ -1,3 +1,4 @@
+// Unit tests of page bodies: the same frozen rows give the same bytes, built once; new rows or loose rows are built again.
 import { describe, expect, it } from 'vitest';
 import { arrayJson, deepFreeze, listJson, pageBody } from './json-text.js';
 

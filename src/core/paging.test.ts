@@ -1,3 +1,4 @@
+// Unit tests of paging: RFC 8288 offset links in the rezStream document's order, and keyset pages by (time, id).
 import { describe, expect, it } from 'vitest';
 import { keysetPage, linkValue, offsetLinks } from './paging.js';
 

@@ -1,3 +1,4 @@
+// Unit tests of the read route table over real HTTP: matching as Express does, the chain, errors and what it leaves to Express.
 import express, { type RequestHandler } from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// Unit tests of request checks over real HTTP: coercion and defaults, and remembered verdicts keyed by URL and declared headers.
 import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// Unit tests of OAuth 2.0 client authentication (RFC 6749 §2.3.1): Basic, form, missing, malformed and doubled credentials.
 import { describe, expect, it } from 'vitest';
 import { clientAuthentication } from './client-auth.js';
 

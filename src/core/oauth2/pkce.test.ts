@@ -1,3 +1,4 @@
+// Unit tests of PKCE S256 (RFC 7636): the appendix B vector, matching verifiers, and the verifier syntax.
 import { describe, expect, it } from 'vitest';
 import { isWellFormedVerifier, s256, verifierMatches } from './pkce.js';
 

@@ -44,6 +44,15 @@ export function guestyOrigins(accounts: GuestyAccounts, ctx: ProviderContext): O
         { method: 'get', path: '/api/listings/:id', operationId: 'getBookingEngineListing', guard: bookingEngine, handle: getBookingEngineListing(accounts) },
       ],
     },
+    {
+      // provider-facts: the Booking Engine docs' quick start names this base (`/v1`) where others use booking.guesty.com/api; both are served,
+      // with the same token (from booking.guesty.com/oauth2/token) and the same listings.
+      origin: 'https://booking-api.guesty.com',
+      routes: [
+        { method: 'get', path: '/v1/listings', operationId: 'listBookingEngineListings', guard: bookingEngine, handle: listBookingEngineListings(accounts) },
+        { method: 'get', path: '/v1/listings/:id', operationId: 'getBookingEngineListing', guard: bookingEngine, handle: getBookingEngineListing(accounts) },
+      ],
+    },
     { origin: LOGIN_ORIGIN, routes: loginRoutes(ctx) },
   ];
 }

@@ -160,7 +160,7 @@ function mountOrigin(provider: Provider, mount: OriginMount, config: Readonly<Sa
     const near = nearestRoute(req.method, req.path, routes);
     return errors.routeNotFound(req.method, req.path, near ? `${near.method} ${near.path}` : undefined);
   };
-  const read = reads.mount(mountPath(mount.origin), unmatched);
+  const read = reads.mount(mountPath(mount.origin), { unmatched, malformed: (detail) => errors.badRequest(detail) });
   for (const route of mount.routes) {
     const chain = [...(route.guard ?? []), ...validation(route.validate === false ? undefined : route.operationId), route.handle];
     router[route.method](route.path, ...chain);

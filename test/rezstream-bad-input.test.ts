@@ -45,6 +45,13 @@ describe('bad input at the rezStream origins', () => {
     await stillServing();
   });
 
+  it("answers a path parameter that does not decode with the Cloud API's own 400 problem", async () => {
+    const res = await cloud(sandbox, '/reservations/%E0%A4%A', { token: manualToken(sandbox) });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ title: 'Bad Request', status: 400, traceId: expect.any(String) });
+    await stillServing();
+  });
+
   it('answers repeated query parameters with a validation problem, not a crash', async () => {
     const res = await cloud(sandbox, '/reservations/byDate?from=2023-01-01&from=2023-02-01&to=2024-01-01', { token: manualToken(sandbox) });
     expect(res.status).toBe(400);

@@ -2,7 +2,6 @@
 // route, instead of through Express's router layer by layer (about a tenth of the CPU a listing costs). Matching follows Express's
 // defaults: case-insensitive, an optional trailing slash, `:name` segments decoded; a request the table does not answer goes on to Express.
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { SandboxProblem } from './errors.js';
 
 interface ReadRoute {
   pattern: RegExp;
@@ -14,8 +13,15 @@ interface Mount {
   /** Lower-case mount path, e.g. `/open-api.guesty.com`. */
   base: string;
   routes: ReadRoute[];
-  /** What a route's last handler falling through (calling `next()`) means: the origin's own not-found. */
+  answers: MountAnswers;
+}
+
+/** The origin's own errors for what the table itself cannot route. */
+export interface MountAnswers {
+  /** A route's last handler falling through (calling `next()`): the origin's not-found. */
   unmatched: (req: Request) => unknown;
+  /** A path parameter that does not decode. */
+  malformed: (detail: string) => unknown;
 }
 
 function compile(path: string): { pattern: RegExp; names: string[] } {
@@ -55,9 +61,9 @@ export class ReadRoutes {
   private readonly mounts: Mount[] = [];
 
   /** Templated mounts (`/:subdomain.entrata.com`) are left to Express. */
-  mount(base: string, unmatched: (req: Request) => unknown): ((path: string, chain: RequestHandler[]) => void) | undefined {
+  mount(base: string, answers: MountAnswers): ((path: string, chain: RequestHandler[]) => void) | undefined {
     if (base.includes(':')) return undefined;
-    const mount: Mount = { base: base.toLowerCase(), routes: [], unmatched };
+    const mount: Mount = { base: base.toLowerCase(), routes: [], answers };
     this.mounts.push(mount);
     return (path, chain) => void mount.routes.push({ ...compile(path), chain });
   }
@@ -77,7 +83,7 @@ export class ReadRoutes {
         try {
           route.names.forEach((name, i) => (params[name] = decodeURIComponent(found[i + 1]!)));
         } catch {
-          return next(new SandboxProblem(400, 'Bad request', `The path ${path} has a malformed percent-encoding.`));
+          return next(mount.answers.malformed(`The path ${path} has a malformed percent-encoding.`));
         }
         // As Express mounts a router: handlers see the path below the mount, and the whole URL again once they are done.
         const { url, baseUrl } = req;
@@ -85,7 +91,7 @@ export class ReadRoutes {
         req.baseUrl = url.slice(0, mount.base.length);
         req.params = params;
         return runChain(route.chain, req, res, (err?: unknown) => {
-          const unmatched = err === undefined ? mount.unmatched(req) : err;
+          const unmatched = err === undefined ? mount.answers.unmatched(req) : err;
           req.url = url;
           req.baseUrl = baseUrl;
           next(unmatched);

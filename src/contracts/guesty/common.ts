@@ -1,6 +1,9 @@
 // What the Guesty contract cases share: origins, the sources they cite (seeds/003 Guesty Authentication, provider-facts pages, assumptions),
 // the document's sample token, the wire bodies Guesty answers, and small request builders and checks.
 import type { CaseContext, ClientCredentials, RequestSpec, Source } from '../types.js';
+import { asObject, firstFailure, isObject, type Json } from '../json-checks.js';
+
+export { asObject, firstFailure, isObject, type Json } from '../json-checks.js';
 
 export const OPEN_API = 'https://open-api.guesty.com';
 export const BOOKING_ENGINE = 'https://booking.guesty.com';
@@ -28,14 +31,6 @@ export const UNAUTHORIZED = { message: 'Unauthorized' };
 export const RATE_LIMITED = { message: 'API rate limit exceeded' };
 export const TOKEN_LIFETIME = 86_400;
 
-export type Json = Record<string, unknown>;
-export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-export const asObject = (value: unknown): Json => (isObject(value) ? value : {});
-
-/** The first failure among several checks. */
-export function firstFailure(...failures: Array<string | undefined | false>): string | undefined {
-  return failures.find((f): f is string => typeof f === 'string');
-}
 
 export function decodeJwt(token: string): { header: Json; claims: Json } | undefined {
   const [header, claims] = token.split('.');

@@ -1,6 +1,9 @@
 // What the rezStream contract cases share: the two origins, the sources they cite (seeds/001 rezStream, provider-facts §5, the README's
 // assumptions), the document's example ids, Cloud API request builders, and checks for problem+json, RFC 6749 errors and RFC 8288 links.
 import type { Auth, ContractResponse, RequestSpec, Source } from '../types.js';
+import { asObject, firstFailure } from '../json-checks.js';
+
+export { asObject, firstFailure, isObject, type Json } from '../json-checks.js';
 
 export const IDENTITY = 'https://account.rezstream.com';
 export const CLOUD_API = 'https://cloudapi.rezstream.com';
@@ -33,14 +36,7 @@ export function cloud(path: string, options: { auth?: Auth; version?: string | n
   return { origin: CLOUD_API, method: options.method ?? 'GET', path, headers, auth: options.auth ?? { token: 'manual' }, ...(options.json !== undefined ? { json: options.json } : {}) };
 }
 
-export type Json = Record<string, unknown>;
-export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-export const asObject = (value: unknown): Json => (isObject(value) ? value : {});
 export const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-
-export function firstFailure(...failures: Array<string | undefined | false>): string | undefined {
-  return failures.find((f): f is string => typeof f === 'string');
-}
 
 /** A ProblemDetails body of this status (and title, when given), sent as application/problem+json. */
 export function problemFailure(response: ContractResponse, status: number, title?: string): string | undefined {

@@ -1,5 +1,6 @@
 // Benchmark, one run, loopback only: the sandbox's start time (spawn to first health 200), its Guesty `GET /v1/listings?limit=25`
-// throughput, p99 and RSS, beside a bare Express 5 server (same bytes, same headers) and `prism mock` (same spec); see bench/README.md.
+// throughput, p99 and RSS, beside a bare Express 5 server (same bytes, same headers; the two load runs alternate in slices) and
+// `prism mock` (same spec); see bench/README.md.
 import { fork, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { stop, track } from './children.mjs';
@@ -50,12 +51,13 @@ function options() {
       duration: { type: 'string', default: '10' },
       connections: { type: 'string', default: '50' },
       'start-runs': { type: 'string', default: '5' },
+      rounds: { type: 'string', default: '5' },
       check: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    console.log('node bench/guesty-listings.mjs [--duration <s>=10] [--connections <n>=50] [--start-runs <n>=5] [--check]\n  --check  exit 1 when a target is missed');
+    console.log('node bench/guesty-listings.mjs [--duration <s>=10] [--connections <n>=50] [--rounds <n>=5] [--start-runs <n>=5] [--check]\n  --check  exit 1 when a target is missed');
     process.exit(0);
   }
   const whole = (name, min, max) => {
@@ -63,7 +65,9 @@ function options() {
     if (!Number.isInteger(n) || n < min || n > max) throw new RangeError(`--${name} is a whole number from ${min} to ${max}`);
     return n;
   };
-  return { duration: whole('duration', 1, 120), connections: whole('connections', 1, 1000), startRuns: whole('start-runs', 1, 20), check: values.check };
+  const opts = { duration: whole('duration', 1, 120), connections: whole('connections', 1, 1000), rounds: whole('rounds', 1, 20), startRuns: whole('start-runs', 1, 20), check: values.check };
+  if (opts.duration / opts.rounds < 1) throw new RangeError('--duration / --rounds is under a second: each slice of a round lasts at least one');
+  return opts;
 }
 
 // Children are tracked, stopped and killed by ./children.mjs.
@@ -162,31 +166,69 @@ const selfTicks = () => {
   return (u.user + u.system) / 1000 / TICK_MS;
 };
 
-async function load(autocannon, name, server, port, path, headers, opts) {
-  // Warm-up, bounded by count: JIT, lazy modules and connection pools settle before the timed run.
-  assertClean(name, 'warm-up', await autocannon({ url: `http://${HOST}:${port}${path}`, connections: 10, amount: 2000, headers }));
-  const before = { server: processTicks(server.pid), self: selfTicks(), machine: machineBusyTicks(), at: performance.now() };
-  const r = await autocannon({ url: `http://${HOST}:${port}${path}`, connections: opts.connections, duration: opts.duration, headers });
+/** Warm-up, bounded by count: JIT, lazy modules and connection pools settle before the timed slices. */
+async function warmUp(autocannon, target) {
+  assertClean(target.name, 'warm-up', await autocannon({ url: target.url, connections: 10, amount: 2000, headers: target.headers }));
+}
+
+/** One timed slice of one target, with the CPU its server, this script and every other process used meanwhile. */
+async function slice(autocannon, target, opts, seconds) {
+  const before = { server: processTicks(target.server.pid), self: selfTicks(), machine: machineBusyTicks(), at: performance.now() };
+  const r = await autocannon({ url: target.url, connections: opts.connections, duration: seconds, headers: target.headers });
   const wallMs = performance.now() - before.at;
-  const serverMs = (processTicks(server.pid) - before.server) * TICK_MS;
+  assertClean(target.name, 'timed run', r);
+  const serverMs = (processTicks(target.server.pid) - before.server) * TICK_MS;
   const selfMs = (selfTicks() - before.self) * TICK_MS;
   const machineMs = (machineBusyTicks() - before.machine) * TICK_MS;
-  assertClean(name, 'timed run', r);
+  return { requests: r.requests.total, seconds: r.duration, p99Ms: r.latency.p99, p50Ms: r.latency.p50, wallMs, serverMs, selfMs, machineMs, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts };
+}
+
+/** A target's slices summed: req/s over all its timed seconds, the worst slice's p99, the median slice's p50. */
+function summary(name, slices) {
+  const sum = (key) => slices.reduce((a, s) => a + s[key], 0);
+  const wallMs = sum('wallMs');
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   return {
     name,
-    reqPerSec: round1(r.requests.average),
-    p99Ms: r.latency.p99,
-    p50Ms: r.latency.p50,
-    total: r.requests.total,
-    non2xx: r.non2xx,
-    errors: r.errors,
-    timeouts: r.timeouts,
+    reqPerSec: round1(sum('requests') / sum('seconds')),
+    p99Ms: Math.max(...slices.map((s) => s.p99Ms)),
+    p50Ms: median(slices.map((s) => s.p50Ms)),
+    total: sum('requests'),
+    non2xx: sum('non2xx'),
+    errors: sum('errors'),
+    timeouts: sum('timeouts'),
     // CPU per answered request is steadier than req/s on a small, shared machine: it does not depend on who won the cores.
-    serverCpuUsPerReq: Math.round((serverMs * 1000) / r.requests.total),
-    serverCpuPct: Math.round((100 * serverMs) / wallMs),
-    autocannonCpuPct: Math.round((100 * selfMs) / wallMs),
-    otherCpuPct: Math.max(0, Math.round((100 * (machineMs - serverMs - selfMs)) / wallMs)),
+    serverCpuUsPerReq: Math.round((sum('serverMs') * 1000) / sum('requests')),
+    serverCpuPct: Math.round((100 * sum('serverMs')) / wallMs),
+    autocannonCpuPct: Math.round((100 * sum('selfMs')) / wallMs),
+    otherCpuPct: Math.max(0, Math.round((100 * (sum('machineMs') - sum('serverMs') - sum('selfMs'))) / wallMs)),
+    slicesReqPerSec: slices.map((s) => round1(s.requests / s.seconds)),
   };
+}
+
+/**
+ * The sandbox and its Express baseline in alternating slices (sandbox, Express, sandbox, ...), `--duration` seconds each in all: whatever
+ * else the machine does (another process, a slower host core) falls on both alike instead of on whichever ran while it happened.
+ * `afterSandbox` runs once the sandbox's last slice ends, before the Express one that follows it.
+ */
+async function alternate(autocannon, sandbox, express, opts, afterSandbox) {
+  const seconds = opts.duration / opts.rounds;
+  const slices = { sandbox: [], express: [] };
+  let after;
+  for (let round = 0; round < opts.rounds; round += 1) {
+    slices.sandbox.push(await slice(autocannon, sandbox, opts, seconds));
+    if (round === opts.rounds - 1) after = afterSandbox();
+    slices.express.push(await slice(autocannon, express, opts, seconds));
+  }
+  return { sandbox: summary('sandbox', slices.sandbox), express: summary('express', slices.express), after };
+}
+
+/** One target alone (Prism), in the same slices. */
+async function alone(autocannon, target, opts) {
+  const seconds = opts.duration / opts.rounds;
+  const slices = [];
+  for (let round = 0; round < opts.rounds; round += 1) slices.push(await slice(autocannon, target, opts, seconds));
+  return summary(target.name, slices);
 }
 
 function vmStatus(pid) {
@@ -201,8 +243,8 @@ const round2 = (n) => Math.round(n * 100) / 100;
 async function main() {
   const opts = options();
   if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` (or `npm run bench`, which builds first)');
-  // The whole run is bounded: start runs, three warm-ups and timed runs, two start-ups, with room to spare.
-  const boundMs = opts.startRuns * 15_000 + 3 * (opts.duration + 20) * 1000 + 120_000;
+  // The whole run is bounded: start runs, three warm-ups and timed slices, two start-ups, with room to spare.
+  const boundMs = opts.startRuns * 15_000 + 3 * (opts.duration + opts.rounds + 20) * 1000 + 120_000;
   setTimeout(() => {
     console.error(`bench: exceeded its ${boundMs / 1000} s bound; stopping`);
     process.exit(1);
@@ -216,18 +258,14 @@ async function main() {
   console.error(`start time: ${opts.startRuns} cold starts to the first 200 of /__sandbox/health ...`);
   const start = await startTimes(opts.startRuns);
 
-  console.error('sandbox (--no-rate-limits) ...');
+  console.error('sandbox (--no-rate-limits) and bare Express 5 (same bytes and headers), in alternating slices ...');
   const sandboxPort = await freePort();
-  const sandbox = spawnSandbox(sandboxPort, ['--no-rate-limits']);
-  await waitFor(sandbox, healthy(sandboxPort), 20, 750, 15_000);
+  const sandboxServer = spawnSandbox(sandboxPort, ['--no-rate-limits']);
+  await waitFor(sandboxServer, healthy(sandboxPort), 20, 750, 15_000);
   const auth = { authorization: `Bearer ${await token(sandboxPort)}` };
   const captured = await request(sandboxPort, `${SANDBOX_PREFIX}${LISTINGS}`, { headers: auth });
   if (captured.status !== 200) throw new Error(`the sandbox answered listings with ${captured.status}: ${captured.body}`);
-  runs.sandbox = { ...(await load(autocannon, 'sandbox', sandbox, sandboxPort, `${SANDBOX_PREFIX}${LISTINGS}`, auth, opts)), bodyBytes: captured.body.length };
-  const memory = vmStatus(sandbox.pid);
-  await stop(sandbox);
 
-  console.error('bare Express 5, same bytes and headers ...');
   const expressPort = await freePort();
   const baseline = track(fork(SELF, ['--serve-express'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] }), 'express');
   const listening = once(baseline, 'message');
@@ -235,20 +273,31 @@ async function main() {
   await Promise.race([listening, once(baseline, 'exit').then(() => Promise.reject(new Error(`express baseline exited:\n${baseline.stderrText}`)))]);
   const echoed = await request(expressPort, `${SANDBOX_PREFIX}${LISTINGS}`, { headers: auth });
   if (!echoed.body.equals(captured.body)) throw new Error('the Express baseline does not answer the bytes the sandbox did');
-  runs.express = { ...(await load(autocannon, 'express', baseline, expressPort, `${SANDBOX_PREFIX}${LISTINGS}`, auth, opts)), bodyBytes: echoed.body.length };
+
+  const sandbox = { name: 'sandbox', server: sandboxServer, url: `http://${HOST}:${sandboxPort}${SANDBOX_PREFIX}${LISTINGS}`, headers: auth };
+  const express = { name: 'express', server: baseline, url: `http://${HOST}:${expressPort}${SANDBOX_PREFIX}${LISTINGS}`, headers: auth };
+  await warmUp(autocannon, sandbox);
+  await warmUp(autocannon, express);
+  const pair = await alternate(autocannon, sandbox, express, opts, () => vmStatus(sandboxServer.pid));
+  const memory = pair.after;
+  runs.sandbox = { ...pair.sandbox, bodyBytes: captured.body.length };
+  runs.express = { ...pair.express, bodyBytes: echoed.body.length };
+  await stop(sandboxServer);
   await stop(baseline);
 
   console.error('prism mock openapi/guesty.yaml ...');
   const prismPort = await freePort();
   const prismBin = realpathSync(join(ROOT, 'node_modules', '.bin', 'prism'));
-  const prism = track(spawn(process.execPath, [prismBin, 'mock', 'openapi/guesty.yaml', '-p', String(prismPort), '-h', HOST, '-v', 'warn'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }), 'prism');
+  const prismServer = track(spawn(process.execPath, [prismBin, 'mock', 'openapi/guesty.yaml', '-p', String(prismPort), '-h', HOST, '-v', 'warn'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }), 'prism');
   const prismStart = performance.now();
-  await waitFor(prism, async () => (await request(prismPort, LISTINGS, { headers: auth })).status !== 0, 50, 1200, 60_000);
+  await waitFor(prismServer, async () => (await request(prismPort, LISTINGS, { headers: auth })).status !== 0, 50, 1200, 60_000);
   const prismStartMs = round1(performance.now() - prismStart);
   const prismAnswer = await request(prismPort, LISTINGS, { headers: auth });
   if (prismAnswer.status !== 200) throw new Error(`prism answered listings with ${prismAnswer.status}: ${prismAnswer.body}`);
-  runs.prism = { ...(await load(autocannon, 'prism', prism, prismPort, LISTINGS, auth, opts)), bodyBytes: prismAnswer.body.length, status: prismAnswer.status, startMs: prismStartMs };
-  await stop(prism);
+  const prism = { name: 'prism', server: prismServer, url: `http://${HOST}:${prismPort}${LISTINGS}`, headers: auth };
+  await warmUp(autocannon, prism);
+  runs.prism = { ...(await alone(autocannon, prism, opts)), bodyBytes: prismAnswer.body.length, status: prismAnswer.status, startMs: prismStartMs };
+  await stop(prismServer);
 
   const checks = [
     { name: 'sandbox/express req/s', value: round2(runs.sandbox.reqPerSec / runs.express.reqPerSec), target: `>= ${TARGETS.expressRatio}`, pass: runs.sandbox.reqPerSec / runs.express.reqPerSec >= TARGETS.expressRatio },
@@ -260,7 +309,7 @@ async function main() {
   const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', loadavgBefore: loadBefore.map(round2), loadavgAfter: loadAfter.map(round2) };
 
   const fmt = (n) => n.toLocaleString('en-US');
-  console.log(`\nGuesty GET /v1/listings?limit=25 — autocannon -c ${opts.connections} -d ${opts.duration}, loopback, one run`);
+  console.log(`\nGuesty GET /v1/listings?limit=25 — autocannon -c ${opts.connections}, ${opts.duration} s a target in ${opts.rounds} slices (sandbox and Express alternating), loopback, one run`);
   console.log(`node ${machine.node}, ${machine.cpus} CPUs (${machine.cpuModel}), load average ${machine.loadavgBefore[0]} before, ${machine.loadavgAfter[0]} after\n`);
   console.log(`${'target'.padEnd(10)}${'req/s'.padStart(10)}${'p99 ms'.padStart(8)}${'p50 ms'.padStart(8)}${'body B'.padStart(8)}${'CPU µs/req'.padStart(12)}   CPU % server/autocannon/other  non-2xx/err/timeouts`);
   for (const run of Object.values(runs)) {
@@ -268,6 +317,8 @@ async function main() {
     console.log(`${run.name.padEnd(10)}${fmt(run.reqPerSec).padStart(10)}${String(run.p99Ms).padStart(8)}${String(run.p50Ms).padStart(8)}${String(run.bodyBytes).padStart(8)}${fmt(run.serverCpuUsPerReq).padStart(12)}   ${cpu.padEnd(30)}${run.non2xx}/${run.errors}/${run.timeouts}`);
   }
   console.log(`(CPU %: of one core over the timed run, ${machine.cpus} cores = ${machine.cpus * 100}%; "other" is every other process on the machine)`);
+  const slicesRatio = runs.sandbox.slicesReqPerSec.map((r, i) => round2(r / runs.express.slicesReqPerSec[i]));
+  console.log(`(sandbox/Express req/s slice by slice: ${slicesRatio.join(', ')})`);
   console.log(`(prism answered ${runs.prism.status} with ${runs.prism.bodyBytes} bytes from the spec's example; it took ${prismStartMs} ms to answer after spawn)\n`);
   for (const c of checks) console.log(`${c.pass ? 'PASS' : 'MISS'}  ${c.name.padEnd(36)}${`${c.value}${c.unit ? ` ${c.unit}` : ''}`.padStart(10)}   target ${c.target}${c.note ?? ''}`);
 

@@ -10,6 +10,7 @@ function appWith(journal: Journal): express.Express {
   app.get('/big', (_req, res) => void res.type('text/plain').send('x'.repeat(200_000)));
   app.get('/token', (_req, res) => void res.json({ access_token: 'secret-token', scope: 'open-api' }));
   app.get('/skip', (_req, res) => void res.json({}));
+  app.get('/headers', (_req, res) => void res.set('X-RateLimit-Remaining-Second', '14').cookie('sid', 'cookie-secret').cookie('theme', 'dark').json({ ok: true }));
   return app;
 }
 
@@ -33,6 +34,19 @@ describe('Journal', () => {
     expect(token!.requestHeaders.authorization).toBe('[REDACTED]');
     expect(String(big!.responseBody).length).toBeLessThan(70_000);
     expect(String(big!.responseBody)).toMatch(/…\[truncated\]$/);
+  });
+
+  it('records the headers as they crossed the wire: the request as sent, the response as written, secrets hidden', async () => {
+    const journal = new Journal(new Clock(), 10);
+    const app = appWith(journal);
+    for (let i = 0; i < 2; i += 1) await request(app).get('/headers').set('Authorization', 'Bearer same-token').set('X-Trace', `t${i}`);
+    const [first, second] = journal.query();
+    expect(first!.requestHeaders).toMatchObject({ authorization: '[REDACTED]', 'x-trace': 't0' });
+    expect(second!.requestHeaders).toMatchObject({ authorization: '[REDACTED]', 'x-trace': 't1' });
+    expect(second!.responseHeaders).toMatchObject({ 'x-ratelimit-remaining-second': '14', 'content-type': 'application/json; charset=utf-8', 'set-cookie': '[REDACTED]' });
+    expect(second!.responseHeaders.date).toMatch(/GMT$/);
+    expect(JSON.stringify(journal.query())).not.toContain('same-token');
+    expect(JSON.stringify(journal.query())).not.toContain('cookie-secret');
   });
 
   it('drops the bodies of the oldest entries once the bodies kept pass their budget, and says so', async () => {

@@ -27,15 +27,26 @@ export interface JournalQuery {
 }
 
 /**
- * What is kept per request: references and numbers only, so recording costs the hot path almost nothing.
- * Redaction happens when the journal is read: nothing leaves it (over the admin API or `query`) with a secret in clear.
+ * What is kept per request: references to what the request already holds, and numbers, so recording costs the hot path almost nothing
+ * and keeps little alive: the request's raw header lines and the response's header block as written, not copies made into objects.
+ * Redaction and parsing happen when the journal is read: nothing leaves it (over the admin API or `query`) with a secret in clear.
  */
-interface Recorded extends Omit<JournalEntry, 'at' | 'responseBody'> {
+interface Recorded {
+  id: number;
   atMs: number;
+  provider: string | undefined;
+  method: string;
+  url: string;
+  /** `req.rawHeaders`: name, value, name, value... as the client sent them. */
+  rawRequestHeaders: string[];
+  requestBody: unknown;
+  status: number;
+  /** The status line and header lines exactly as written to the socket (`undefined` if none were). */
+  responseHead: string | undefined;
   /** The body as sent (a reference to its text or bytes, not a copy), until the body budget drops it. */
   responseText: string | Buffer | undefined;
   responseDropped: boolean;
-  responseType: string | undefined;
+  durationMs: number;
 }
 
 /** One body larger than this is kept as a prefix. */
@@ -44,9 +55,8 @@ const MAX_BODY_CHARS = 64 * 1024;
 const MAX_RETAINED_CHARS = 4 * 1024 * 1024;
 const DROPPED = `[not kept: the journal keeps the most recent ${MAX_RETAINED_CHARS / 1024 / 1024} MB of response bodies]`;
 
-const SENT_TEXT = Symbol('pms-sandbox.journal.sentText');
 const STARTED = Symbol('pms-sandbox.journal.started');
-type Remembering = Response & { [SENT_TEXT]?: string | Buffer; req: Request & { [STARTED]?: { at: number; perf: number } } };
+type Remembering = Response & { req: Request & { [STARTED]?: { at: number; perf: number } } };
 
 export class Journal {
   private entries: Recorded[] = [];
@@ -54,27 +64,24 @@ export class Journal {
   private retainedChars = 0;
   /** Entries before this index have had their bodies dropped. */
   private dropCursor = 0;
+  private lastAuthorization: string | undefined;
 
   constructor(private readonly clock: Clock, private readonly capacity: number) {}
 
   /**
-   * Patches this app's response prototype once: the first body each response sends is remembered on it, and the request is recorded when
-   * its response ends. A property write a request, where a listener and a closure per request would cost more than the rest of the record.
+   * Patches this app's response prototype once: a request is recorded when its response ends, with the body handed to `end` (Express's
+   * `send` and `json` end with it too). A property write a request, where a listener and a closure per request would cost more than the
+   * rest of the record.
    */
   install(app: Express, providerOf: (path: string) => string | undefined, skip: (path: string) => boolean): void {
     const journal = this;
-    const send = app.response.send;
-    app.response.send = function (this: Remembering, body?: unknown) {
-      if (this[SENT_TEXT] === undefined) this[SENT_TEXT] = bodyText(body);
-      return send.call(this, body);
-    } as Response['send'];
     const end = app.response.end;
     app.response.end = function (this: Remembering, ...args: unknown[]) {
       const ended = (end as (...a: unknown[]) => Response).apply(this, args);
       const started = this.req[STARTED];
       if (started) {
         this.req[STARTED] = undefined;
-        journal.record(this.req, this, started, providerOf);
+        journal.record(this.req, this, typeof args[0] === 'function' ? undefined : args[0], started, providerOf);
       }
       return ended;
     } as Response['end'];
@@ -87,22 +94,37 @@ export class Journal {
     };
   }
 
-  private record(req: Request, res: Remembering, started: { at: number; perf: number }, providerOf: (path: string) => string | undefined): void {
+  private record(req: Request, res: Remembering, body: unknown, started: { at: number; perf: number }, providerOf: (path: string) => string | undefined): void {
     this.push({
       id: this.nextId++,
       atMs: started.at,
       provider: providerOf(req.originalUrl),
       method: req.method,
       url: req.originalUrl,
-      requestHeaders: req.headers,
+      rawRequestHeaders: this.shareAuthorization(req.rawHeaders),
       requestBody: req.body,
       status: res.statusCode,
-      responseHeaders: res.getHeaders(),
-      responseText: res[SENT_TEXT],
+      responseHead: (res as unknown as { _header?: string | null })._header ?? undefined,
+      responseText: bodyText(body),
       responseDropped: false,
-      responseType: res.get('content-type'),
       durationMs: Math.round((performance.now() - started.perf) * 1000) / 1000,
     });
+  }
+
+  /**
+   * A client sends the same bearer token on request after request; each arrives as a string of its own (a JWT is about 1 KB). Pointing
+   * the kept header at the copy kept last time lets this request's copy die young instead of being kept alive by the journal.
+   */
+  private shareAuthorization(raw: string[]): string[] {
+    for (let i = 0; i < raw.length; i += 2) {
+      if (raw[i]!.length !== 13 || raw[i]!.toLowerCase() !== 'authorization') continue;
+      const value = raw[i + 1]!;
+      const kept = this.lastAuthorization;
+      if (kept !== undefined && value === kept) raw[i + 1] = kept;
+      else this.lastAuthorization = value;
+      break;
+    }
+    return raw;
   }
 
   private push(entry: Recorded): void {
@@ -131,19 +153,23 @@ export class Journal {
         (filter.path === undefined || e.url.split('?')[0]!.includes(filter.path)) &&
         (filter.status === undefined || e.status === filter.status),
     );
-    return matches.slice(-limit).map((e) => ({
-      id: e.id,
-      at: new Date(e.atMs).toISOString(),
-      provider: e.provider,
-      method: e.method,
-      url: redactUrl(e.url),
-      requestHeaders: redactHeaders(e.requestHeaders),
-      requestBody: String(e.requestHeaders['content-type'] ?? '').includes('x-www-form-urlencoded') ? redactForm(e.requestBody) : redact(e.requestBody),
-      status: e.status,
-      responseHeaders: redactHeaders(e.responseHeaders),
-      responseBody: e.responseDropped ? DROPPED : e.responseText === undefined ? undefined : redactText(e.responseText.toString(), e.responseType),
-      durationMs: e.durationMs,
-    }));
+    return matches.slice(-limit).map((e) => {
+      const requestHeaders = headersOfRaw(e.rawRequestHeaders);
+      const responseHeaders = headersOfHead(e.responseHead);
+      return {
+        id: e.id,
+        at: new Date(e.atMs).toISOString(),
+        provider: e.provider,
+        method: e.method,
+        url: redactUrl(e.url),
+        requestHeaders: redactHeaders(requestHeaders),
+        requestBody: String(requestHeaders['content-type'] ?? '').includes('x-www-form-urlencoded') ? redactForm(e.requestBody) : redact(e.requestBody),
+        status: e.status,
+        responseHeaders: redactHeaders(responseHeaders),
+        responseBody: e.responseDropped ? DROPPED : e.responseText === undefined ? undefined : redactText(e.responseText.toString(), String(responseHeaders['content-type'] ?? '')),
+        durationMs: e.durationMs,
+      };
+    });
   }
 
   get size(): number {
@@ -164,4 +190,29 @@ function bodyText(body: unknown): string | Buffer | undefined {
   const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body);
   // A slice of a string keeps the whole string alive; the round trip through a Buffer keeps only the prefix.
   return text.length > MAX_BODY_CHARS ? `${Buffer.from(text.slice(0, MAX_BODY_CHARS)).toString()}…[truncated]` : text;
+}
+
+/** Raw header lines as Node would fold them into `req.headers`: names lower-cased, repeats joined (`set-cookie` kept as a list). */
+function headersOfRaw(raw: readonly string[]): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (let i = 0; i + 1 < raw.length; i += 2) add(out, raw[i]!.toLowerCase(), raw[i + 1]!);
+  return out;
+}
+
+/** The header block of a response as written ("HTTP/1.1 200 OK\r\nName: value\r\n..."), folded the same way. */
+function headersOfHead(head: string | undefined): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  if (head === undefined) return out;
+  for (const line of head.split('\r\n').slice(1)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) add(out, line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
+  }
+  return out;
+}
+
+function add(out: Record<string, string | string[]>, name: string, value: string): void {
+  const had = out[name];
+  if (had === undefined) out[name] = name === 'set-cookie' ? [value] : value;
+  else if (Array.isArray(had)) had.push(value);
+  else out[name] = `${had}${name === 'cookie' ? '; ' : ', '}${value}`;
 }

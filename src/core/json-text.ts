@@ -72,9 +72,14 @@ export function arrayJson<T extends object>(rows: readonly T[], view: string, te
   return pageBody(rows, `[]\u0000${view}`, () => `[${rows.map(text).join(',')}]`);
 }
 
-/** Sends JSON text (or its bytes) as `res.json` would send the value. */
+/**
+ * Sends JSON text (or its bytes) with the headers `res.json` would write. Straight to `end`: Express's `send` would only work out the
+ * same two headers again, and answer a 304 to `If-None-Match: *`, which the providers' APIs do not (they send no ETag).
+ */
 export function sendJsonText(res: Response, text: string | Buffer): void {
-  res.set('Content-Type', 'application/json; charset=utf-8').send(text);
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', typeof text === 'string' ? Buffer.byteLength(text) : text.length);
+  res.end(text);
 }
 
 /** Freezes a row and everything in it, so the cached text can be trusted. */

@@ -27,6 +27,11 @@ describe('redaction', () => {
     expect(redact({ error: { code: 'NOT_FOUND' } })).toEqual({ error: { code: 'NOT_FOUND' } });
   });
 
+  it("hides the authorization code in a redirect's body, plain or HTML", () => {
+    expect(redactText('Found. Redirecting to https://app.example/cb?code=ABC&state=s', 'text/plain; charset=utf-8')).toBe(`Found. Redirecting to https://app.example/cb?code=${REDACTED}&state=s`);
+    expect(redactText('<p>Found. Redirecting to <a href="https://app.example/cb?state=s&amp;code=ABC">', 'text/html')).toBe(`<p>Found. Redirecting to <a href="https://app.example/cb?state=s&amp;code=${REDACTED}">`);
+  });
+
   it('hides secrets in raw JSON, form and XML bodies', () => {
     expect(redactText('{"access_token":"eyJ","scope":"open-api"}', 'application/json')).toEqual({ access_token: REDACTED, scope: 'open-api' });
     expect(redactText('grant_type=client_credentials&client_secret=abc', 'application/x-www-form-urlencoded')).toEqual({ grant_type: 'client_credentials', client_secret: REDACTED });

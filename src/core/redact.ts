@@ -88,6 +88,8 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(Bearer\s+)[A-Za-z0-9._~+/=-]+/g, `$1${REDACTED}`],
   [/(Basic\s+)[A-Za-z0-9+/=]+/g, `$1${REDACTED}`],
   [/((?:access_token|refresh_token|client_secret|password|id_token)=)[^&\s]+/gi, `$1${REDACTED}`],
+  // A redirect's body repeats its Location ("Found. Redirecting to https://client/cb?code=..."); in a URL, `code` is the authorization code.
+  [/([?&](?:amp;)?code=)[^&\s"'<>]+/gi, `$1${REDACTED}`],
   [/("(?:access_token|refresh_token|client_secret|clientSecret|password|id_token|token)"\s*:\s*)"[^"]*"/g, `$1"${REDACTED}"`],
 ];
 

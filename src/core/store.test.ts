@@ -18,6 +18,18 @@ describe('StateStore', () => {
     expect(store.collection('a', 'items').get('1')).toEqual({ id: '1', name: 'one' });
   });
 
+  it('holds the seed once: rows after a reset are the seeded rows themselves, frozen, and writes never reach them', () => {
+    const store = new StateStore(seed, 'id');
+    const items = store.collection<{ id: string; name: string }>('a', 'items');
+    const seeded = items.get('1')!;
+    expect(Object.isFrozen(seeded)).toBe(true);
+    items.update('1', (r) => ({ ...r, name: 'changed' }));
+    store.reset();
+    const again = store.collection<{ id: string; name: string }>('a', 'items').get('1')!;
+    expect(again).toBe(seeded);
+    expect(again.name).toBe('one');
+  });
+
   it('restores a snapshot exactly', () => {
     const store = new StateStore(seed, 'id');
     store.collection('a', 'items').remove('1');

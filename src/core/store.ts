@@ -44,11 +44,12 @@ export class Collection<T extends object> {
 
 export class StateStore {
   private data = new Map<string, Map<string, Map<string, Row>>>();
+  /** The seed, frozen: the live state starts out holding these very rows, so the seed is kept once, not once more per copy. */
   private readonly seedSnapshot: SeedData;
 
   /** `idField` names each row's key (`_id` for Guesty, `id` elsewhere). */
   constructor(seed: SeedData, private readonly idField: string) {
-    this.seedSnapshot = structuredClone(seed);
+    this.seedSnapshot = deepFreeze(structuredClone(seed));
     this.restore(this.seedSnapshot);
   }
 
@@ -74,6 +75,7 @@ export class StateStore {
     return new Collection(rows as Map<string, T>);
   }
 
+  /** A copy of the state, free to change. */
   snapshot(): SeedData {
     const out: SeedData = {};
     for (const [tenantId, collections] of this.data) {
@@ -83,12 +85,13 @@ export class StateStore {
     return out;
   }
 
+  /** Replaces the state with `snapshot`'s rows: frozen ones are taken as they are (nothing can change them), others copied first. */
   restore(snapshot: SeedData): void {
     this.data = new Map();
     for (const [tenantId, collections] of Object.entries(snapshot)) {
       for (const [name, rows] of Object.entries(collections)) {
         const collection = this.collection(tenantId, name);
-        for (const row of structuredClone(rows)) collection.insert(String(row[this.idField]), row);
+        for (const row of rows) collection.insert(String(row[this.idField]), Object.isFrozen(row) ? row : structuredClone(row));
       }
     }
   }

@@ -66,17 +66,18 @@ export function validateRequest(spec: () => OpenApiDocument, operationId: string
 
 /** In tests: a success body that drifts from the document is the sandbox's bug, and fails loudly. */
 function guardResponses(doc: OpenApiDocument, operationId: string, res: Response, logger: Logger): void {
-  // On send, not json: handlers that send cached JSON text are checked too.
-  const send = res.send.bind(res) as Response['send'];
-  res.send = ((body?: unknown) => {
+  // On end, where every answer passes: res.json, res.send and cached JSON text sent straight to end are all checked.
+  const end = res.end.bind(res) as (...args: unknown[]) => Response;
+  res.end = ((...args: unknown[]) => {
+    const body = args[0];
     const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : undefined;
-    if (res.statusCode < 400 && text !== undefined && isJson(res.get('content-type'))) {
+    if (res.statusCode < 400 && text !== undefined && isJson(String(res.getHeader('content-type') ?? ''))) {
       const issues = doc.validateResponse(operationId, res.statusCode, JSON.parse(text));
       if (issues.length > 0) {
         logger.error({ operationId, issues }, 'sandbox bug: response does not match the OpenAPI document');
         throw new Error(`response of ${operationId} does not match the OpenAPI document: ${issues.map((i) => `${i.name} ${i.message}`).join('; ')}`);
       }
     }
-    return send(body);
-  }) as Response['send'];
+    return end(...args);
+  }) as Response['end'];
 }

@@ -74,6 +74,8 @@ withServerOptions(program.command('serve').description('serve every registered p
     const sandbox = createSandbox(config);
     const server = await listen(sandbox);
     sandbox.warm();
+    // The banner shows seeded credentials: printed once the seed worker has made them, while the server already answers.
+    await sandbox.seeded();
     const address = server.address();
     const url = displayUrl(config, typeof address === 'object' && address ? address.port : config.port);
     process.stdout.write(`pms-sandbox serving on ${url}\n\nOrigins (replace the real origin with the sandbox URL):\n`);

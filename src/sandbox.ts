@@ -35,6 +35,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   const sandbox = createSandbox(config);
   const server = await listen(sandbox);
   sandbox.warm();
+  await sandbox.seeded();
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = config.publicUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;

@@ -13,6 +13,7 @@ import { PrismResponder } from './core/prism.js';
 import type { OriginMount, Provider, ProviderContext, ProviderDefinition } from './core/provider.js';
 import { QuotaWindows } from './core/rate-limit.js';
 import { ReadRoutes } from './core/read-routes.js';
+import { SeedWorker } from './core/seed-worker.js';
 import { KeyRing } from './core/tokens/signing-keys.js';
 import { validateRequest } from './core/validate.js';
 import { registry } from './mocks/registry.js';
@@ -32,8 +33,10 @@ export interface Sandbox {
   credentials(sandboxUrl: string): Record<string, unknown>;
   /** Back to the seed: every provider's state, tokens and quotas, and the journal. The clock is left where it is. */
   reset(): void;
-  /** Work kept off the start path (signing keys, specs, seeded data), done in the background. Call once the server listens. */
+  /** Work kept off the start path (signing keys, specs), done in the background. Call once the server listens. */
   warm(): void;
+  /** Resolves once the seed worker has made every provider's seed data (each is taken, and so deserialized, on its first use). */
+  seeded(): Promise<void>;
 }
 
 export interface CreateSandboxOptions {
@@ -56,12 +59,15 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
   const keys = new KeyRing(config.signingKeyFile);
   const quotas = new QuotaWindows(clock);
   const prism = new PrismResponder(logger);
-  const ctx: ProviderContext = { config, clock, keys, quotas, logger, sandboxUrl: (req) => sandboxUrlOf(config, req) };
+  const seeds = new SeedWorker();
+  const ctx: ProviderContext = { config, clock, keys, quotas, seeds, logger, sandboxUrl: (req) => sandboxUrlOf(config, req) };
 
   const wanted = config.providers.length > 0 ? new Set(config.providers) : undefined;
   const definitions = (options.providers ?? registry).filter((d) => !wanted || wanted.has(d.id));
   if (wanted) for (const id of wanted) if (!definitions.some((d) => d.id === id)) throw new RangeError(`unknown provider "${id}"; known: ${registry.map((d) => d.id).join(', ')}`);
   const providers = definitions.map((d) => d.create(ctx));
+  // One worker for every provider's jobs, started now: it makes the data on the other core while this thread builds the app and listens.
+  seeds.start();
 
   const app = express();
   app.disable('x-powered-by');
@@ -104,6 +110,7 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
       };
       setImmediate(next);
     },
+    seeded: () => seeds.settled(),
   };
 
   app.use(ADMIN_PREFIX, buildAdminRouter(sandbox, ctx));
@@ -116,7 +123,6 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
       app.use(base, mounted.router);
       warmers.push(mounted.warm);
     }
-    if (provider.warm) warmers.push(provider.warm);
   }
 
   app.use((req, res) => {

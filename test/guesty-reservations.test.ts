@@ -47,6 +47,16 @@ describe('reservations', () => {
     expect(gone.body).toEqual({ error: { code: 'NOT_FOUND', message: `Reservation with id ${r._id} not found` } });
   });
 
+  it('stores the guest a reservation brings as given, inventing no name for it', async () => {
+    const listing = await someListing();
+    const created = await createReservation({ listingId: listing._id, checkInDateLocalized: FREE_FROM, checkOutDateLocalized: FREE_TO, guest: { email: 'nameless@example.com' } });
+    expect(created.status).toBe(200);
+    const guest = (await get<Guest>(`/v1/guests-crud/${created.body.guestId}`)).body;
+    expect(guest).toMatchObject({ _id: created.body.guestId, email: 'nameless@example.com', emails: ['nameless@example.com'], phones: [] });
+    expect(guest).not.toHaveProperty('firstName');
+    expect(guest).not.toHaveProperty('fullName');
+  });
+
   it('refuses a reservation over taken nights with 400 LISTING_IS_NOT_AVAILABLE', async () => {
     const listing = await someListing();
     const stay = { listingId: listing._id, checkInDateLocalized: FREE_FROM, checkOutDateLocalized: FREE_TO, status: 'confirmed', guest: { firstName: 'Alan', lastName: 'Turing' } };

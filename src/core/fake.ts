@@ -1,22 +1,14 @@
 // Deterministic fake data: one faker a provider, seeded from the sandbox seed and the provider id, so the same seed gives the same data and ids.
+// Loaded only where seed data is made: the seed worker (core/seed-worker.ts), or in process when running from the TypeScript sources.
 import type { Faker } from '@faker-js/faker';
 // The English entry point, not the package index: the index loads every locale (~160 ms against ~30 ms).
 import { faker as english } from '@faker-js/faker/locale/en';
+import { seedHash } from './seeded-random.js';
 
 const FakerClass = english.constructor as new (options: { locale: Faker['rawDefinitions'] }) => Faker;
 
-/** FNV-1a, so a (seed, namespace) pair always maps to the same faker seed. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 export function seededFaker(seed: number, namespace: string): Faker {
   const faker = new FakerClass({ locale: english.rawDefinitions });
-  faker.seed(hash(`${seed}:${namespace}`));
+  faker.seed(seedHash(`${seed}:${namespace}`));
   return faker;
 }

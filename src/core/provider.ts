@@ -6,6 +6,7 @@ import type { ErrorCatalogue } from './errors.js';
 import type { Logger } from './log.js';
 import type { OpenApiDocument } from './openapi.js';
 import type { QuotaWindows } from './rate-limit.js';
+import type { SeedWorker } from './seed-worker.js';
 import type { KeyRing } from './tokens/signing-keys.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -53,8 +54,6 @@ export interface Provider {
   admin: RouteSpec[];
   /** Back to the seed: state, issued tokens, quotas. */
   reset(): void;
-  /** Builds what was deferred at start (seeded data), once the server listens. */
-  warm?(): void;
 }
 
 /** What core hands every provider when it is assembled. */
@@ -63,6 +62,8 @@ export interface ProviderContext {
   clock: Clock;
   keys: KeyRing;
   quotas: QuotaWindows;
+  /** Where seed data is made (off the serving thread); a provider asks for its jobs in `create`. */
+  seeds: SeedWorker;
   logger: Logger;
   /** The sandbox's own base URL as the client reached it (or as configured). */
   sandboxUrl(req: Request): string;

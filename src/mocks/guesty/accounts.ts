@@ -1,27 +1,44 @@
 // Guesty accounts and their API clients (seeded, from the document, or created over the admin API) and the tenant-partitioned data store.
-import type { Faker } from '@faker-js/faker';
-import { seededFaker } from '../../core/fake.js';
-import { StateStore } from '../../core/store.js';
+import { SeededRandom } from '../../core/seeded-random.js';
+import type { LocalModule, SeedJob, SeedWorker } from '../../core/seed-worker.js';
+import { StateStore, type SeedData } from '../../core/store.js';
 import { randomToken } from '../../core/tokens/opaque.js';
 import { guestyErrors } from './errors.js';
-import { seedGuestyAccounts, seedGuestyData, type GuestyAccount, type GuestyApiName, type GuestyClient, type GuestySeed } from './data.js';
+import type { GuestyAccount, GuestyApiName, GuestyClient, GuestySeed } from './data.js';
+
+// data.ts (faker) runs in the seed worker. From the TypeScript sources, which a worker cannot load, it is imported here and run in process.
+const DATA_MODULE = new URL('./data.js', import.meta.url);
+const localData = import.meta.url.endsWith('.ts') ? ((await import('./data.js')) as unknown as LocalModule) : undefined;
 
 export class GuestyAccounts {
-  readonly seed: GuestySeed;
-  private clients = new Map<string, GuestyClient>();
+  private readonly seedJobs: { accounts: SeedJob<GuestySeed>; data: SeedJob<SeedData> };
+  private clientsById: Map<string, GuestyClient> | undefined;
   private seeded: StateStore | undefined;
   /** Ids for writes, seeded too, so the same writes after the same seed give the same ids. */
-  writes!: Faker;
+  writes!: SeededRandom;
 
-  constructor(private readonly seedNumber: number) {
-    this.seed = seedGuestyAccounts(seedNumber);
+  constructor(private readonly seedNumber: number, seeds: SeedWorker) {
+    this.seedJobs = {
+      accounts: seeds.job<GuestySeed>(DATA_MODULE, 'seedGuestyAccounts', [seedNumber], localData),
+      data: seeds.job<SeedData>(DATA_MODULE, 'seedGuestyData', [seedNumber], localData),
+    };
     this.reset();
+  }
+
+  /** The accounts and API clients of the seed: the document's and one generated account. */
+  get seed(): GuestySeed {
+    return this.seedJobs.accounts.take();
   }
 
   /** Tenant-partitioned by account id; seeded on first use. */
   get store(): StateStore {
-    this.seeded ??= new StateStore(seedGuestyData(this.seedNumber, this.seed), '_id');
+    this.seeded ??= new StateStore(this.seedJobs.data.take(), '_id');
     return this.seeded;
+  }
+
+  private get clients(): Map<string, GuestyClient> {
+    this.clientsById ??= new Map(this.seed.clients.map((c) => [this.key(c.api, c.clientId), c]));
+    return this.clientsById;
   }
 
   private key(api: GuestyApiName, clientId: string): string {
@@ -56,7 +73,7 @@ export class GuestyAccounts {
 
   reset(): void {
     this.seeded?.reset();
-    this.clients = new Map(this.seed.clients.map((c) => [this.key(c.api, c.clientId), c]));
-    this.writes = seededFaker(this.seedNumber, 'guesty-writes');
+    this.clientsById = undefined;
+    this.writes = new SeededRandom(this.seedNumber, 'guesty-writes');
   }
 }

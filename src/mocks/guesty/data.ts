@@ -1,10 +1,11 @@
 // Guesty seed data: the document's example account (fixtures/guesty) and one generated account, with listings, reservations and guests from a seeded faker.
 import type { Faker } from '@faker-js/faker';
-import { addDays, zonedToUtc } from '../../core/dates.js';
+import { addDays } from '../../core/dates.js';
 import { seededFaker } from '../../core/fake.js';
 import { loadFixture } from '../../core/project-files.js';
 import type { SeedData } from '../../core/store.js';
 import type { components } from '../../generated/guesty.js';
+import { money, stayTimes } from './records.js';
 
 export type Listing = components['schemas']['Listing'];
 export type Reservation = components['schemas']['Reservation'];
@@ -133,21 +134,6 @@ export function guest(faker: Faker, accountId: string, createdAt: string, given?
   };
 }
 
-/** Money as Guesty reports it for a stay priced night by night. */
-export function money(nightlyPrices: readonly number[], l: Listing, totalPaid: number): Reservation['money'] {
-  const fareAccommodation = nightlyPrices.reduce((sum, p) => sum + p, 0);
-  const total = fareAccommodation + (l.prices?.cleaningFee ?? 0);
-  return { currency: l.prices?.currency ?? 'USD', fareAccommodation, totalPaid, balanceDue: Math.max(0, total - totalPaid), hostPayout: Math.round(total * 0.85 * 100) / 100 };
-}
-
-export function stayTimes(l: Listing, checkInDate: string, checkOutDate: string): { checkIn: string; checkOut: string } {
-  const timeZone = l.timezone ?? 'UTC';
-  return {
-    checkIn: zonedToUtc(checkInDate, l.defaultCheckInTime ?? '15:00', timeZone).toISOString(),
-    checkOut: zonedToUtc(checkOutDate, l.defaultCheckOutTime ?? '11:00', timeZone).toISOString(),
-  };
-}
-
 function statusFor(faker: Faker, checkIn: string, checkOut: string): Reservation['status'] {
   if (checkOut <= SEED_ANCHOR_DATE) return faker.helpers.weightedArrayElement([{ weight: 9, value: 'checked_out' }, { weight: 1, value: 'canceled' }]);
   if (checkIn <= SEED_ANCHOR_DATE) return 'checked_in';
@@ -200,7 +186,7 @@ function accountData(faker: Faker, accountId: string, counts: { listings: number
 
 const PRIMARY_COUNTS = { listings: 30, reservations: 90, guests: 50 };
 
-/** Accounts and API clients: cheap, so made at start for the credentials the CLI prints. */
+/** Accounts and API clients: the credentials the CLI prints, taken first. */
 export function seedGuestyAccounts(seed: number): GuestySeed {
   const faker = seededFaker(seed, 'guesty-accounts');
   const fixture = loadFixture<AccountsFixture>('guesty', 'accounts');
@@ -214,8 +200,9 @@ export function seedGuestyAccounts(seed: number): GuestySeed {
   };
 }
 
-/** Listings, reservations and guests of every account: made when first read, or once the server listens. */
-export function seedGuestyData(seed: number, accounts: GuestySeed): SeedData {
+/** Listings, reservations and guests of every account of the seed: made in the seed worker, taken when first read. */
+export function seedGuestyData(seed: number): SeedData {
+  const accounts = seedGuestyAccounts(seed);
   const faker = seededFaker(seed, 'guesty-data');
   const counts = new Map(loadFixture<AccountsFixture>('guesty', 'accounts').accounts.map((a) => [a.accountId, a]));
   return Object.fromEntries(accounts.accounts.map((a) => [a.accountId, accountData(faker, a.accountId, counts.get(a.accountId) ?? PRIMARY_COUNTS)]));

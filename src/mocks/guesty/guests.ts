@@ -4,25 +4,16 @@ import { rowJson, sendJsonText } from '../../core/json-text.js';
 import { parsed } from '../../core/validate.js';
 import type { GuestyAccounts } from './accounts.js';
 import { accountOf } from './auth.js';
-import { guest as newGuest, type Guest } from './data.js';
+import type { Guest } from './data.js';
 import { listEnvelope, shape } from './query.js';
-
-interface GuestInput {
-  firstName?: string;
-  lastName?: string;
-  email?: string;
-  phone?: string;
-  hometown?: string;
-}
+import { newGuest, type GuestInput } from './records.js';
 
 export function findGuest(accounts: GuestyAccounts, accountId: string, id: string): Guest {
   return accounts.find<Guest>(accountId, 'guests', 'Guest', id);
 }
 
 export function createGuestRecord(accounts: GuestyAccounts, accountId: string, input: GuestInput, now: string): Guest {
-  const record = newGuest(accounts.writes, accountId, now, { ...input, phone: input.phone ?? '', email: input.email ?? '', hometown: input.hometown ?? '' });
-  record.emails = record.email ? [record.email] : [];
-  record.phones = record.phone ? [record.phone] : [];
+  const record = newGuest(accounts.writes, accountId, now, input);
   return accounts.store.collection<Guest>(accountId, 'guests').insert(record._id, record);
 }
 

@@ -12,22 +12,23 @@ import { guestyOrigins } from './routes.js';
 export const guesty: ProviderDefinition = {
   id: 'guesty',
   create(ctx) {
-    const accounts = new GuestyAccounts(ctx.config.seed);
+    const accounts = new GuestyAccounts(ctx.config.seed, ctx.seeds);
     const file = specFile('guesty');
-    const { openApi, bookingEngine } = accounts.seed.primary;
     return {
       id: 'guesty',
       title: 'Guesty',
       origins: guestyOrigins(accounts, ctx),
       spec: { file, document: once(() => OpenApiDocument.load(file)) },
       errors: guestyCatalogue,
-      credentials: () => ({
-        openApi: { clientId: openApi.clientId, clientSecret: openApi.clientSecret },
-        bookingEngine: { clientId: bookingEngine.clientId, clientSecret: bookingEngine.clientSecret },
-      }),
+      credentials: () => {
+        const { openApi, bookingEngine } = accounts.seed.primary;
+        return {
+          openApi: { clientId: openApi.clientId, clientSecret: openApi.clientSecret },
+          bookingEngine: { clientId: bookingEngine.clientId, clientSecret: bookingEngine.clientSecret },
+        };
+      },
       admin: guestyAdmin(accounts),
       reset: () => accounts.reset(),
-      warm: () => void accounts.store,
     };
   },
 };

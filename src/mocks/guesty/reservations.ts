@@ -6,7 +6,8 @@ import { parsed } from '../../core/validate.js';
 import type { GuestyAccounts } from './accounts.js';
 import { accountOf } from './auth.js';
 import { BLOCKING_STATUSES, calendarDays, findListing } from './calendar.js';
-import { confirmationCode, money, objectId, stayTimes, type Listing, type Reservation } from './data.js';
+import type { Listing, Reservation } from './data.js';
+import { money, newConfirmationCode, newObjectId, stayTimes } from './records.js';
 import { guestyErrors } from './errors.js';
 import { createGuestRecord, findGuest } from './guests.js';
 import { applyFilters, listEnvelope, parseFilters, shape, sortRows } from './query.js';
@@ -63,12 +64,12 @@ export function createReservation(accounts: GuestyAccounts, now: () => string): 
     const at = now();
     const g = body.guestId ? findGuest(accounts, accountId, body.guestId) : createGuestRecord(accounts, accountId, body.guest!, at);
     const reservation: Reservation = {
-      _id: objectId(accounts.writes),
+      _id: newObjectId(accounts.writes),
       accountId,
       listingId: listing._id,
       guestId: g._id,
       status,
-      confirmationCode: confirmationCode(accounts.writes),
+      confirmationCode: newConfirmationCode(accounts.writes),
       ...stayTimes(listing, body.checkInDateLocalized, body.checkOutDateLocalized),
       checkInDateLocalized: body.checkInDateLocalized,
       checkOutDateLocalized: body.checkOutDateLocalized,

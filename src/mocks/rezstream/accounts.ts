@@ -1,28 +1,46 @@
 // rezStream's account directory (businesses, users, registered integrations) and the tenant-partitioned reservation store.
 import { isoInstant } from '../../core/dates.js';
-import { seededFaker } from '../../core/fake.js';
-import { StateStore, type Collection } from '../../core/store.js';
+import { SeededRandom } from '../../core/seeded-random.js';
+import type { LocalModule, SeedJob, SeedWorker } from '../../core/seed-worker.js';
+import { StateStore, type Collection, type SeedData } from '../../core/store.js';
 import type { Clock } from '../../core/clock.js';
-import { seedRezStreamData, seedRezStreamDirectory, type Business, type Inventory, type Reservation, type RezStreamClient, type RezStreamDirectory, type RezStreamUser } from './data.js';
+import type { Business, Inventory, Reservation, RezStreamClient, RezStreamDirectory, RezStreamUser } from './data.js';
+
+// data.ts (faker) runs in the seed worker. From the TypeScript sources, which a worker cannot load, it is imported here and run in process.
+const DATA_MODULE = new URL('./data.js', import.meta.url);
+const localData = import.meta.url.endsWith('.ts') ? ((await import('./data.js')) as unknown as LocalModule) : undefined;
 
 export class RezStreamAccounts {
-  readonly directory: RezStreamDirectory;
-  private clients = new Map<string, RezStreamClient>();
+  private readonly seedJobs: { directory: SeedJob<RezStreamDirectory>; data: SeedJob<{ data: SeedData; inventories: Record<string, Inventory> }> };
+  private clients: Map<string, RezStreamClient> | undefined;
   private seeded: { store: StateStore; inventories: Record<string, Inventory> } | undefined;
-  private writes = seededFaker(0, 'rezstream-writes');
+  private writes!: SeededRandom;
 
-  constructor(private readonly seedNumber: number, private readonly clock: Clock) {
-    this.directory = seedRezStreamDirectory(seedNumber);
+  constructor(private readonly seedNumber: number, private readonly clock: Clock, seeds: SeedWorker) {
+    this.seedJobs = {
+      directory: seeds.job<RezStreamDirectory>(DATA_MODULE, 'seedRezStreamDirectory', [seedNumber], localData),
+      data: seeds.job(DATA_MODULE, 'seedRezStreamData', [seedNumber], localData),
+    };
     this.reset();
   }
 
-  /** Seeded on first use, off the start path. */
+  /** Businesses, users, integrations and manual tokens of the seed (fixtures/rezstream), taken first. */
+  get directory(): RezStreamDirectory {
+    return this.seedJobs.directory.take();
+  }
+
+  /** Seeded on first use: made in the seed worker, taken when first read. */
   get store(): StateStore {
     this.seeded ??= (() => {
-      const { data, inventories } = seedRezStreamData(this.seedNumber, this.directory);
+      const { data, inventories } = this.seedJobs.data.take();
       return { store: new StateStore(data, 'id'), inventories };
     })();
     return this.seeded.store;
+  }
+
+  private get registered(): Map<string, RezStreamClient> {
+    this.clients ??= new Map(this.directory.clients.map((c) => [c.clientId, { ...c, redirectUris: [...c.redirectUris] }]));
+    return this.clients;
   }
 
   reservations(tenantId: string): Collection<Reservation> {
@@ -48,18 +66,18 @@ export class RezStreamAccounts {
   }
 
   client(clientId: string): RezStreamClient | undefined {
-    return this.clients.get(clientId);
+    return this.registered.get(clientId);
   }
 
   /** As rezStream registers an integration: a client id and secret for a list of redirect URLs; the secret is shown once. */
   registerClient(name: string, redirectUris: string[]): RezStreamClient {
-    const client: RezStreamClient = { clientId: `integration-${this.writes.string.alphanumeric({ length: 12, casing: 'lower' })}`, clientSecret: this.writes.string.alphanumeric(40), name, redirectUris };
-    this.clients.set(client.clientId, client);
+    const client: RezStreamClient = { clientId: `integration-${this.writes.alphanumeric(12, 'lower')}`, clientSecret: this.writes.alphanumeric(40), name, redirectUris };
+    this.registered.set(client.clientId, client);
     return client;
   }
 
   listClients(): Array<Omit<RezStreamClient, 'clientSecret'>> {
-    return [...this.clients.values()].map(({ clientSecret: _secret, ...rest }) => rest);
+    return [...this.registered.values()].map(({ clientSecret: _secret, ...rest }) => rest);
   }
 
   /** The tenant holding a reservation id, if any. */
@@ -84,7 +102,7 @@ export class RezStreamAccounts {
 
   reset(): void {
     this.seeded?.store.reset();
-    this.clients = new Map(this.directory.clients.map((c) => [c.clientId, { ...c, redirectUris: [...c.redirectUris] }]));
-    this.writes = seededFaker(this.seedNumber, 'rezstream-writes');
+    this.clients = undefined;
+    this.writes = new SeededRandom(this.seedNumber, 'rezstream-writes');
   }
 }

@@ -223,7 +223,9 @@ function currentStatus(f: Faker, arrival: string): Reservation['status'] {
   return arrival < SEED_ANCHOR ? 'CheckedOut' : 'Reserved';
 }
 
-export function seedRezStreamData(seed: number, directory: RezStreamDirectory): { data: SeedData; inventories: Record<string, Inventory> } {
+/** Every business's reservations and inventory: made in the seed worker, taken when first read. */
+export function seedRezStreamData(seed: number): { data: SeedData; inventories: Record<string, Inventory> } {
+  const directory = seedRezStreamDirectory(seed);
   const data: SeedData = {};
   const inventories: Record<string, Inventory> = {};
   const { detailExample, cursorExample } = directory.documentReservations;

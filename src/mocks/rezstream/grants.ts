@@ -66,16 +66,24 @@ export interface ManualToken {
 }
 
 export class RezStreamGrants {
-  readonly access: OpaqueTokens<Grant>;
+  private readonly accessTokens: OpaqueTokens<Grant>;
   readonly refresh: OpaqueTokens<RefreshGrant>;
   readonly codes: OpaqueTokens<AuthorizationCode>;
   private manual = new Map<string, ManualToken>();
+  /** Set by reset: the seeded manual tokens are registered, as of that moment, on first need, so start never waits for the seed. */
+  private seedPending: { atMs: number } | undefined;
 
-  constructor(private readonly clock: Clock, private readonly seededManualTokens: readonly ManualTokenSeed[]) {
-    this.access = new OpaqueTokens(clock);
+  constructor(private readonly clock: Clock, private readonly seededManualTokens: () => readonly ManualTokenSeed[]) {
+    this.accessTokens = new OpaqueTokens(clock);
     this.refresh = new OpaqueTokens(clock);
     this.codes = new OpaqueTokens(clock);
     this.reset();
+  }
+
+  /** Access tokens: the flows' and the manual ones. */
+  get access(): OpaqueTokens<Grant> {
+    this.registerSeeded();
+    return this.accessTokens;
   }
 
   issueAccessToken(grant: Grant): string {
@@ -92,19 +100,25 @@ export class RezStreamGrants {
 
   /** "Generate Token": a long-lived reference token for one tenant, its value shown only in this answer. */
   createManualToken(tenantId: string, scopes: string[], token = hexHandle()): ManualToken {
+    return this.addManualToken(tenantId, scopes, token, this.clock.nowMs());
+  }
+
+  private addManualToken(tenantId: string, scopes: string[], token: string, atMs: number): ManualToken {
     const id = `mt_${hexHandle(8).toLowerCase()}`;
-    const record: ManualToken = { id, tenantId, scopes: [...scopes], createdAt: isoInstant(this.clock.nowMs()), token };
-    this.access.register(token, { clientId: null, userId: null, tenantIds: [tenantId], scopes: [...scopes], authTime: this.clock.nowSeconds(), manualTokenId: id });
+    const record: ManualToken = { id, tenantId, scopes: [...scopes], createdAt: isoInstant(atMs), token };
+    this.access.register(token, { clientId: null, userId: null, tenantIds: [tenantId], scopes: [...scopes], authTime: Math.floor(atMs / 1000), manualTokenId: id });
     this.manual.set(id, record);
     return record;
   }
 
   listManualTokens(tenantId: string): Array<Omit<ManualToken, 'token'>> {
+    this.registerSeeded();
     return [...this.manual.values()].filter((t) => t.tenantId === tenantId).map(({ token: _secret, ...rest }) => rest);
   }
 
   /** Revoked tokens are refused at once. */
   revokeManualToken(tenantId: string, id: string): boolean {
+    this.registerSeeded();
     const record = this.manual.get(id);
     if (!record || record.tenantId !== tenantId) return false;
     this.access.revoke(record.token);
@@ -113,10 +127,17 @@ export class RezStreamGrants {
   }
 
   reset(): void {
-    this.access.reset();
+    this.accessTokens.reset();
     this.refresh.reset();
     this.codes.reset();
     this.manual.clear();
-    for (const seed of this.seededManualTokens) this.createManualToken(seed.tenantId, seed.scopes, seed.token);
+    this.seedPending = { atMs: this.clock.nowMs() };
+  }
+
+  private registerSeeded(): void {
+    const pending = this.seedPending;
+    if (!pending) return;
+    this.seedPending = undefined;
+    for (const seed of this.seededManualTokens()) this.addManualToken(seed.tenantId, seed.scopes, seed.token, pending.atMs);
   }
 }

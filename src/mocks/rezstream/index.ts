@@ -21,8 +21,8 @@ function apiVersions(document: OpenApiDocument): readonly string[] {
 export const rezstream: ProviderDefinition = {
   id: 'rezstream',
   create(ctx) {
-    const accounts = new RezStreamAccounts(ctx.config.seed, ctx.clock);
-    const grants = new RezStreamGrants(ctx.clock, accounts.directory.manualTokens);
+    const accounts = new RezStreamAccounts(ctx.config.seed, ctx.clock, ctx.seeds);
+    const grants = new RezStreamGrants(ctx.clock, () => accounts.directory.manualTokens);
     const consent = new Consent(ctx.clock);
     const file = specFile('rezstream');
     const document = once(() => OpenApiDocument.load(file));
@@ -47,7 +47,6 @@ export const rezstream: ProviderDefinition = {
         grants.reset();
         consent.reset();
       },
-      warm: () => void accounts.store,
     };
   },
 };

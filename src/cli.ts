@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The command line: serve the sandbox, print its origin map, run a provider's contract suite against any target.
+import v8 from 'node:v8';
 import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_PORT, loadConfig, type SandboxConfig } from './config.js';
 import type { LogLevel } from './core/log.js';
@@ -71,6 +72,8 @@ withServerOptions(program.command('serve').description('serve every registered p
   .option('--no-rate-limits', "stop enforcing providers' API rate limits (token quotas stay); for load tests")
   .action(async (opts: ServeOptions) => {
     const config = configFrom(opts);
+    // This process only serves: a full collection once the old generation has doubled, not quadrupled (docs/decisions/0007).
+    v8.setFlagsFromString('--heap-growing-percent=100');
     const sandbox = createSandbox(config);
     const server = await listen(sandbox);
     sandbox.warm();

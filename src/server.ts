@@ -33,7 +33,7 @@ export interface Sandbox {
   credentials(sandboxUrl: string): Record<string, unknown>;
   /** Back to the seed: every provider's state, tokens and quotas, and the journal. The clock is left where it is. */
   reset(): void;
-  /** Work kept off the start path (signing keys, specs), done in the background. Call once the server listens. */
+  /** Work kept off the start path (seed data, signing keys, specs), done in the background. Call once the server listens. */
   warm(): void;
   /** Resolves once the seed worker has made every provider's seed data (each is taken, and so deserialized, on its first use). */
   seeded(): Promise<void>;
@@ -66,8 +66,6 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
   const definitions = (options.providers ?? registry).filter((d) => !wanted || wanted.has(d.id));
   if (wanted) for (const id of wanted) if (!definitions.some((d) => d.id === id)) throw new RangeError(`unknown provider "${id}"; known: ${registry.map((d) => d.id).join(', ')}`);
   const providers = definitions.map((d) => d.create(ctx));
-  // One worker for every provider's jobs, started now: it makes the data on the other core while this thread builds the app and listens.
-  seeds.start();
 
   const app = express();
   app.disable('x-powered-by');
@@ -99,6 +97,8 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
       journal.clear();
     },
     warm: () => {
+      // One worker for every provider's seed jobs (a sandbox that is never warmed, as `urls` makes, starts it on its first take).
+      seeds.start();
       // After listen, one step a turn of the event loop, so a request arriving meanwhile waits for one step at most.
       // Prism is not among them: its import blocks for over a second, so only the first request it answers pays for it.
       const steps = [() => void keys.ready(), ...warmers];

@@ -1,7 +1,7 @@
 // Seed data made in a worker thread. faker and its locale tables are about 3 MB of live heap, and under load V8 lets the old generation
 // grow to several times what is live, so keeping them out of the serving thread is worth a multiple of that in resident memory. Each
 // job's result comes back as one message that stays serialized, off the JS heap, until its provider first takes it: a provider nobody
-// calls never holds its data. Jobs of one sandbox share one worker, started once every provider has asked for its jobs.
+// calls never holds its data. The jobs of one sandbox share one worker, started when the server listens (or by the first take).
 import { performance } from 'node:perf_hooks';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { SeedMessage, SeedThreadJob } from './seed-thread.js';
@@ -20,7 +20,6 @@ const WAIT_LIMIT_MS = 60_000;
 export class SeedWorker {
   private pending: Array<Omit<SeedThreadJob, 'port'> & { port: MessagePort }> = [];
   private readonly posted = new Int32Array(new SharedArrayBuffer(4));
-  private worker: Worker | undefined;
   private failure: string | undefined;
   private exited: Promise<void> = Promise.resolve();
 
@@ -50,7 +49,7 @@ export class SeedWorker {
     };
   }
 
-  /** Starts the worker on the jobs asked for so far. */
+  /** Starts a worker on the jobs asked for since the last start (none: nothing to do). */
   start(): void {
     if (this.pending.length === 0) return;
     const jobs = this.pending;
@@ -58,8 +57,8 @@ export class SeedWorker {
     const worker = new Worker(new URL('./seed-thread.js', import.meta.url), { workerData: { jobs, posted: this.posted }, transferList: jobs.map((j) => j.port) });
     worker.unref();
     worker.on('error', (err) => (this.failure = err.stack ?? err.message));
-    this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
-    this.worker = worker;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    this.exited = Promise.all([this.exited, exited]).then(() => undefined);
   }
 
   /** Resolves once every job started so far has posted its result (or failed), without taking any. */
@@ -68,7 +67,7 @@ export class SeedWorker {
   }
 
   private receive<T>(port: MessagePort, exportName: string): T {
-    if (!this.worker) this.start();
+    this.start(); // this job's, if it is still waiting for a worker
     const until = performance.now() + WAIT_LIMIT_MS;
     for (;;) {
       const seen = Atomics.load(this.posted, 0);

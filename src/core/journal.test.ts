@@ -49,6 +49,15 @@ describe('Journal', () => {
     expect(JSON.stringify(journal.query())).not.toContain('cookie-secret');
   });
 
+  it('records no body for HEAD, where none crossed the wire', async () => {
+    const journal = new Journal(new Clock(), 10);
+    await request(appWith(journal)).head('/token');
+    const [head] = journal.query();
+    expect(head).toMatchObject({ method: 'HEAD', status: 200 });
+    expect(head!.responseBody).toBeUndefined();
+    expect(head!.responseHeaders['content-type']).toBe('application/json; charset=utf-8');
+  });
+
   it('drops the bodies of the oldest entries once the bodies kept pass their budget, and says so', async () => {
     const journal = new Journal(new Clock(), 200);
     const app = appWith(journal);

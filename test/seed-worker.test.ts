@@ -39,6 +39,8 @@ describe('the seed worker', () => {
     seeds.start();
     await seeds.settled();
     expect(() => failing.take()).toThrow(/seeding \(fails\) failed in the seed worker: Error: no seed today/);
+    // Asked again, it answers the same at once (the message was read once and kept).
+    expect(() => failing.take()).toThrow(/no seed today/);
     expect(() => missing.take()).toThrow(/exports no function noSuchExport/);
     expect(later.take()).toEqual({ value: 'x', rows: [{ id: 'a', at: new Date(0) }] });
     expect(echo.take()).toEqual({ n: 1 });

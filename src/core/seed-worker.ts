@@ -40,11 +40,13 @@ export class SeedWorker {
     }
     const { port1, port2 } = new MessageChannel();
     this.pending.push({ module: module.href, exportName, args, port: port2 });
-    let value: { v: T } | undefined;
+    // The message once received, a failure included: taking again answers the same, never waits on a port already read.
+    let message: SeedMessage | undefined;
     return {
       take: () => {
-        value ??= { v: this.receive<T>(port1, exportName) };
-        return value.v;
+        message ??= this.receive(port1);
+        if ('error' in message) throw new Error(`seeding (${exportName}) failed in the seed worker: ${message.error}`);
+        return message.value as T;
       },
     };
   }
@@ -66,7 +68,7 @@ export class SeedWorker {
     return this.exited;
   }
 
-  private receive<T>(port: MessagePort, exportName: string): T {
+  private receive(port: MessagePort): SeedMessage {
     this.start(); // this job's, if it is still waiting for a worker
     const until = performance.now() + WAIT_LIMIT_MS;
     for (;;) {
@@ -74,12 +76,10 @@ export class SeedWorker {
       const got = receiveMessageOnPort(port);
       if (got) {
         port.close();
-        const message = got.message as SeedMessage;
-        if ('error' in message) throw new Error(`seeding (${exportName}) failed in the seed worker: ${message.error}`);
-        return message.value as T;
+        return got.message as SeedMessage;
       }
-      if (this.failure !== undefined) throw new Error(`the seed worker failed: ${this.failure}`);
-      if (performance.now() > until) throw new Error(`the seed worker posted nothing for ${exportName} in ${WAIT_LIMIT_MS / 1000} s`);
+      if (this.failure !== undefined) return { error: `the worker failed: ${this.failure}` };
+      if (performance.now() > until) return { error: `the worker posted nothing in ${WAIT_LIMIT_MS / 1000} s` };
       // Blocks this thread until the worker posts its next result: the request that needs the data cannot be answered without it.
       Atomics.wait(this.posted, 0, seen, 100);
     }

@@ -53,7 +53,7 @@ const PLACES = [
 const PROPERTY_TYPES = ['Apartment', 'House', 'Loft', 'Villa', 'Condominium', 'Townhouse'] as const;
 const SOURCES = ['Airbnb', 'Booking.com', 'Vrbo', 'Direct', 'manual'] as const;
 
-export function objectId(faker: Faker): string {
+function objectId(faker: Faker): string {
   return faker.database.mongodbObjectId();
 }
 
@@ -66,7 +66,7 @@ function clientSecret(faker: Faker): string {
   return faker.string.fromCharacters('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_', 40);
 }
 
-export function confirmationCode(faker: Faker): string {
+function confirmationCode(faker: Faker): string {
   return `GY-${faker.string.alphanumeric(8)}`;
 }
 
@@ -114,11 +114,11 @@ function listing(faker: Faker, accountId: string, createdAt: string): Listing {
   };
 }
 
-export function guest(faker: Faker, accountId: string, createdAt: string, given?: { firstName?: string; lastName?: string; email?: string; phone?: string; hometown?: string }): Guest {
-  const firstName = given?.firstName ?? faker.person.firstName();
-  const lastName = given?.lastName ?? faker.person.lastName();
-  const email = given?.email ?? faker.internet.email({ firstName, lastName }).toLowerCase();
-  const phone = given?.phone ?? faker.phone.number({ style: 'international' });
+function guest(faker: Faker, accountId: string, createdAt: string): Guest {
+  const firstName = faker.person.firstName();
+  const lastName = faker.person.lastName();
+  const email = faker.internet.email({ firstName, lastName }).toLowerCase();
+  const phone = faker.phone.number({ style: 'international' });
   return {
     _id: objectId(faker),
     accountId,
@@ -129,7 +129,7 @@ export function guest(faker: Faker, accountId: string, createdAt: string, given?
     phone,
     emails: [email],
     phones: [phone],
-    hometown: given?.hometown ?? `${faker.location.city()}, ${faker.location.country()}`,
+    hometown: `${faker.location.city()}, ${faker.location.country()}`,
     createdAt,
   };
 }

@@ -7,6 +7,7 @@ import type { LogLevel } from './core/log.js';
 import { registry } from './mocks/registry.js';
 import { createSandbox } from './server.js';
 import { listen } from './sandbox.js';
+import { SigningKeyFileError } from './core/tokens/signing-keys.js';
 
 function port(value: string): number {
   const n = Number(value);
@@ -53,6 +54,14 @@ function displayUrl(config: Readonly<SandboxConfig>, actualPort: number): string
   return config.publicUrl ?? `http://localhost:${actualPort}`;
 }
 
+/** A start that cannot go on (an unusable key file, a port in use) is said in one line, without a stack trace; exit 1. */
+function failStart(err: unknown): never {
+  const known = err instanceof SigningKeyFileError || (err as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE' || (err as NodeJS.ErrnoException | undefined)?.code === 'EACCES';
+  if (!known) throw err;
+  process.stderr.write(`pms-sandbox: cannot start: ${(err as Error).message}\n`);
+  process.exit(1);
+}
+
 function withServerOptions(command: Command): Command {
   return command
     .option('-p, --port <port>', `port to listen on (env PORT, default ${DEFAULT_PORT})`, port)
@@ -75,7 +84,7 @@ withServerOptions(program.command('serve').description('serve every registered p
     // This process only serves: a full collection once the old generation has doubled, not quadrupled (docs/decisions/0007).
     v8.setFlagsFromString('--heap-growing-percent=100');
     const sandbox = createSandbox(config);
-    const server = await listen(sandbox);
+    const server = await listen(sandbox).catch(failStart);
     sandbox.warm();
     // The banner shows seeded credentials: printed once the seed worker has made them, while the server already answers.
     await sandbox.seeded();

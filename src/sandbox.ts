@@ -22,7 +22,9 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-export function listen(sandbox: Sandbox): Promise<Server> {
+/** Listens on the configured port, once what the configuration names (a signing key file) has been found usable. */
+export async function listen(sandbox: Sandbox): Promise<Server> {
+  await sandbox.keys.check();
   return new Promise((resolve, reject) => {
     const server = sandbox.app.listen(sandbox.config.port, sandbox.config.host, (err?: Error) => (err ? reject(err) : resolve(server)));
     server.on('error', reject);

@@ -3,7 +3,7 @@ import express, { type Express, type Request, type RequestHandler } from 'expres
 import type { SandboxConfig } from './config.js';
 import { buildAdminRouter } from './admin/routes.js';
 import { Clock } from './core/clock.js';
-import { problemBody, renderErrors, translateBodyErrors } from './core/errors.js';
+import { problemBody, renderErrors, translateReadErrors } from './core/errors.js';
 import { Journal } from './core/journal.js';
 import { createLogger, type Logger } from './core/log.js';
 import { nearestRoute, type KnownRoute } from './core/nearest-route.js';
@@ -12,6 +12,7 @@ import { mountPath, sandboxBaseUrl } from './core/origins.js';
 import { PrismResponder } from './core/prism.js';
 import type { OriginMount, Provider, ProviderContext, ProviderDefinition } from './core/provider.js';
 import { QuotaWindows } from './core/rate-limit.js';
+import { refuseDeepBodies } from './core/request-read.js';
 import { ReadRoutes } from './core/read-routes.js';
 import { SeedWorker } from './core/seed-worker.js';
 import { KeyRing } from './core/tokens/signing-keys.js';
@@ -25,6 +26,7 @@ export interface Sandbox {
   config: Readonly<SandboxConfig>;
   clock: Clock;
   journal: Journal;
+  keys: KeyRing;
   logger: Logger;
   providers: readonly Provider[];
   /** Each real origin, as the documents write it, → its sandbox base URL. */
@@ -71,6 +73,9 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('trust proxy', 'loopback');
+  // The sandbox sends no validators (no ETag, no Last-Modified), so no request is ever fresh; Express would otherwise answer 304 to
+  // `If-None-Match: *`, which these providers' APIs do not (their GETs are not conditional).
+  Object.defineProperty(app.request, 'fresh', { configurable: true, get: () => false });
 
   const known: KnownRoute[] = [];
   const warmers: Array<() => void> = [];
@@ -87,6 +92,7 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
     config,
     clock,
     journal,
+    keys,
     logger,
     providers,
     origins: (sandboxUrl) => Object.fromEntries(providers.flatMap((p) => p.origins.map((o) => [o.origin, sandboxBaseUrl(sandboxUrl, o.origin)]))),
@@ -151,7 +157,10 @@ function mountOrigin(provider: Provider, mount: OriginMount, config: Readonly<Sa
   const json = express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
   const form = express.urlencoded({ extended: false, limit: config.bodyLimit });
   // GET and HEAD carry no body: skipping the parsers keeps two layers off every read.
-  router.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? next() : json(req, res, (err?: unknown) => (err ? next(err) : form(req, res, next)))));
+  const deep = refuseDeepBodies();
+  router.use((req, res, next) =>
+    req.method === 'GET' || req.method === 'HEAD' ? next() : json(req, res, (err?: unknown) => (err ? next(err) : form(req, res, (e?: unknown) => (e ? next(e) : deep(req, res, next))))),
+  );
   const routes: KnownRoute[] = [];
   const spec = provider.spec;
   const errors = mount.errors ?? provider.errors;
@@ -201,7 +210,7 @@ function mountOrigin(provider: Provider, mount: OriginMount, config: Readonly<Sa
   if (spec) router.use((req, res, next) => prismRoutes()(req, res, next));
 
   router.use((req, _res, next) => next(unmatched(req)));
-  router.use(translateBodyErrors(errors, config.bodyLimit));
+  router.use(translateReadErrors(errors, config.bodyLimit));
   return {
     router,
     warm: () => {

@@ -1,5 +1,8 @@
 // The command line from dist/, as users run it: help on every command, the origin map, and serve printing origins and credentials.
 import { spawn, spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -29,6 +32,20 @@ describe('pms-sandbox CLI', () => {
     expect(unknown.status).not.toBe(0);
     expect(unknown.stderr).toContain('unknown provider(s) airbnb');
     expect(run('serve', '--port', 'eighty').stderr).toContain('a port is a whole number');
+  });
+
+  it('refuses a signing key file that is not a PKCS#8 RSA key in one line naming the file, before it listens', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pms-sandbox-key-'));
+    const notAKey = join(dir, 'key.pem');
+    writeFileSync(notAKey, '-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n');
+    const ecKey = join(dir, 'ec.pem');
+    writeFileSync(ecKey, generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    for (const [file, problem] of [[notAKey, 'is not a PKCS#8 PEM RSA private key'], [ecKey, 'is not a PKCS#8 PEM RSA private key'], [join(dir, 'absent.pem'), 'cannot be read (ENOENT)']] as const) {
+      const result = spawnSync(process.execPath, [CLI, 'serve', '--port', '0'], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, PORT: '', PMS_SANDBOX_SIGNING_KEY_FILE: file } });
+      expect(result.status).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(`pms-sandbox: cannot start: the signing key file ${file} ${problem}${problem.startsWith('is') ? ' (-----BEGIN PRIVATE KEY-----)' : ''}\n`);
+    }
   });
 
   it('serves, printing the origin map and the seeded credentials, and stops on SIGTERM', async () => {

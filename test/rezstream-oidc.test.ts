@@ -207,8 +207,9 @@ describe('the rezStream identity origin with openid-client', () => {
       expect(Date.parse(freshDetails.expiresAt)).toBe(sandbox.clock.nowMs() + 3_600_000);
 
       expect(await refusal(client.refreshTokenGrant(later, first.refresh_token!))).toEqual({ status: 400, error: 'invalid_grant', error_description: 'The refresh token has been used or revoked.' });
-      // The refresh token the refusal did not touch still works.
-      expect((await client.refreshTokenGrant(later, second.refresh_token!)).access_token).toMatch(REFERENCE_TOKEN);
+      // A spent refresh token presented again revokes what it was rotated into (RFC 6819 §5.2.2.3): the second pair too.
+      expect(await refusal(client.refreshTokenGrant(later, second.refresh_token!))).toEqual({ status: 400, error: 'invalid_grant', error_description: 'The refresh token has been used or revoked.' });
+      expect((await tokenDetails(second.access_token)).status).toBe(401);
     });
 
     it('refuses a refresh token once it is revoked', async () => {

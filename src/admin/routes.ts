@@ -1,17 +1,22 @@
 // The admin API under /__sandbox/: origins, credentials, the clock, reset, the journal, health, and each provider's own admin routes.
 import express, { type Router } from 'express';
-import { problemBody, SandboxProblem } from '../core/errors.js';
+import { Clock, CLOCK_RANGE } from '../core/clock.js';
+import { problemBody, readProblem, SandboxProblem } from '../core/errors.js';
+import { refuseDeepBodies } from '../core/request-read.js';
 import type { ProviderContext } from '../core/provider.js';
 import type { Sandbox } from '../server.js';
 import { adminOpenApi } from './openapi.js';
 
-function clockChange(body: unknown): { advanceSeconds?: number; set?: string; freeze?: boolean } {
+function clockChange(body: unknown, clock: Clock): { advanceSeconds?: number; set?: string; freeze?: boolean } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new SandboxProblem(400, 'Bad request', 'Send a JSON object: {"advanceSeconds": n}, {"set": "<ISO 8601>"} or {"freeze": true|false}.');
   const { advanceSeconds, set, freeze } = body as Record<string, unknown>;
   if (advanceSeconds === undefined && set === undefined && freeze === undefined) throw new SandboxProblem(400, 'Bad request', 'Name one of advanceSeconds, set or freeze.');
   if (advanceSeconds !== undefined && (typeof advanceSeconds !== 'number' || !Number.isFinite(advanceSeconds))) throw new SandboxProblem(400, 'Bad request', 'advanceSeconds must be a number of seconds.');
   if (set !== undefined && (typeof set !== 'string' || Number.isNaN(Date.parse(set)))) throw new SandboxProblem(400, 'Bad request', 'set must be an ISO 8601 date-time.');
   if (freeze !== undefined && typeof freeze !== 'boolean') throw new SandboxProblem(400, 'Bad request', 'freeze must be true or false.');
+  // Checked before anything moves, so a refused change leaves the clock as it was.
+  const target = (set !== undefined ? Date.parse(set as string) : clock.nowMs()) + ((advanceSeconds as number | undefined) ?? 0) * 1000;
+  if (!Clock.holds(target)) throw new SandboxProblem(400, 'Bad request', `The clock would leave its range, ${CLOCK_RANGE}.`);
   return { ...(advanceSeconds !== undefined ? { advanceSeconds } : {}), ...(set !== undefined ? { set } : {}), ...(freeze !== undefined ? { freeze } : {}) };
 }
 
@@ -24,7 +29,7 @@ function optionalInt(value: unknown, name: string): number | undefined {
 
 export function buildAdminRouter(sandbox: Sandbox, ctx: ProviderContext): Router {
   const router = express.Router();
-  router.use(express.json({ limit: '100kb' }));
+  router.use(express.json({ limit: '100kb' }), refuseDeepBodies());
   const { clock, journal } = sandbox;
 
   router.get('/health', (_req, res) => {
@@ -43,7 +48,7 @@ export function buildAdminRouter(sandbox: Sandbox, ctx: ProviderContext): Router
     res.json(clock.state());
   });
   router.post('/clock', (req, res) => {
-    const change = clockChange(req.body);
+    const change = clockChange(req.body, clock);
     // Freezing first makes `{"freeze": true, "set": t}` stand exactly at t.
     if (change.freeze === true) clock.freeze();
     if (change.set !== undefined) clock.set(change.set);
@@ -80,10 +85,7 @@ export function buildAdminRouter(sandbox: Sandbox, ctx: ProviderContext): Router
   router.use((req, res) => {
     res.status(404).type('application/problem+json').send(JSON.stringify(problemBody(404, 'No such route', `The admin API has no route for ${req.method} /__sandbox${req.path}; GET /__sandbox/openapi.json describes it.`)));
   });
-  router.use(((err, _req, _res, next) => {
-    // Malformed admin JSON is the caller's mistake, not a sandbox bug.
-    if (typeof err === 'object' && err !== null && (err as { type?: string }).type === 'entity.parse.failed') return next(new SandboxProblem(400, 'Bad request', 'The body is not valid JSON.'));
-    next(err);
-  }) as express.ErrorRequestHandler);
+  // An unreadable admin body or path (malformed JSON, a lying Content-Encoding, `%zz`) is the caller's mistake, not a sandbox bug.
+  router.use(((err, req, _res, next) => next(readProblem(err, req) ?? err)) as express.ErrorRequestHandler);
   return router;
 }

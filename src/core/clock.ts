@@ -9,7 +9,18 @@ export interface ClockState {
  * Runs with real time from a movable offset, or stands still when frozen. Tests move it instead of
  * sleeping: advancing 24 hours is one call.
  */
+/** The clock stays within years 1970 to 9999: what an ISO 8601 date-time of four-digit years, and a JWT's seconds, can print. */
+export const CLOCK_MIN_MS = 0;
+export const CLOCK_MAX_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+export const CLOCK_RANGE = '1970-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z';
+
 export class Clock {
+  /** Whether the clock can stand at `ms`. */
+  static holds(ms: number): boolean {
+    return ms >= CLOCK_MIN_MS && ms <= CLOCK_MAX_MS;
+  }
+
   private offsetMs = 0;
   private frozenAtMs: number | undefined;
 
@@ -29,6 +40,7 @@ export class Clock {
   set(at: Date | string | number): ClockState {
     const target = new Date(at).getTime();
     if (Number.isNaN(target)) throw new RangeError(`not a date: ${String(at)}`);
+    if (!Clock.holds(target)) throw new RangeError(`${new Date(target).toISOString()} is outside the clock's range, ${CLOCK_RANGE}`);
     if (this.frozenAtMs !== undefined) this.frozenAtMs = target;
     else this.offsetMs = target - Date.now();
     return this.state();
@@ -36,7 +48,9 @@ export class Clock {
 
   advance(seconds: number): ClockState {
     if (!Number.isFinite(seconds)) throw new RangeError(`not a number of seconds: ${String(seconds)}`);
-    return this.set(this.nowMs() + seconds * 1000);
+    const target = this.nowMs() + seconds * 1000;
+    if (!Clock.holds(target)) throw new RangeError(`advancing ${seconds} s leaves the clock's range, ${CLOCK_RANGE}`);
+    return this.set(target);
   }
 
   /** Stops the clock where it stands (or at `at`), so a test can reach an expiry to the second. */

@@ -27,7 +27,10 @@ export function eachDate(from: string, to: string): string[] {
 }
 
 export function isValidDate(date: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) && isoDate(dateMs(date)) === date;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  // `2026-13-01` parses to NaN, which `isoDate` cannot print.
+  const ms = dateMs(date);
+  return !Number.isNaN(ms) && isoDate(ms) === date;
 }
 
 /** The UTC instant of a local date and time (`HH:mm`) in an IANA time zone. */

@@ -1,7 +1,8 @@
 // The one error type handlers throw, and the middleware that renders it once: provider errors in the provider's format, sandbox bugs as problem+json.
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, Request } from 'express';
 import type { Logger } from './log.js';
 import type { ValidationIssue } from './openapi.js';
+import { describeReadFailure, readFailureOf } from './request-read.js';
 
 /** A response exactly as the provider would put it on the wire. */
 export interface WireResponse {
@@ -40,32 +41,30 @@ export class SandboxProblem extends Error {
   }
 }
 
-interface BodyParserError {
-  type?: string;
-  status?: number;
-  limit?: number;
-}
-
-function isBodyParserError(err: unknown): err is BodyParserError {
-  return typeof err === 'object' && err !== null && typeof (err as BodyParserError).type === 'string' && 'status' in err;
-}
-
-/** Turns express body-parser failures inside a provider's origin into that provider's own errors. */
-export function translateBodyErrors(catalogue: ErrorCatalogue, limit: string): ErrorRequestHandler {
+/** Turns a request that could not be read (body parsers, zlib, an undecodable path) inside a provider's origin into that provider's own error. */
+export function translateReadErrors(catalogue: ErrorCatalogue, limit: string): ErrorRequestHandler {
   return (err, req, _res, next) => {
-    if (!isBodyParserError(err)) return next(err);
-    switch (err.type) {
-      case 'entity.parse.failed':
-        return next(catalogue.badRequest('Request body is not valid JSON'));
-      case 'entity.too.large':
+    const failure = readFailureOf(err, req.get('content-type') ?? '', req.get('content-encoding') ?? '');
+    if (!failure) return next(err);
+    switch (failure.kind) {
+      case 'too-large':
         return next(catalogue.payloadTooLarge(limit));
-      case 'encoding.unsupported':
-      case 'charset.unsupported':
-        return next(catalogue.unsupportedMediaType(req.get('content-type') ?? ''));
+      case 'unsupported-encoding':
+        return next(catalogue.unsupportedMediaType(failure.contentType));
       default:
-        return next(catalogue.badRequest('Request body could not be read'));
+        return next(catalogue.badRequest(describeReadFailure(failure, `${req.baseUrl}${req.path}`)));
     }
   };
+}
+
+/** The same failures answered by the sandbox's own routes (the admin API, the unmatched-route handler) as problem+json. */
+export function readProblem(err: unknown, req: Request): SandboxProblem | undefined {
+  const failure = readFailureOf(err, req.get('content-type') ?? '', req.get('content-encoding') ?? '');
+  if (!failure) return undefined;
+  const detail = `${describeReadFailure(failure, `${req.baseUrl}${req.path}`)}.`.replace(/\.\.$/, '.');
+  if (failure.kind === 'too-large') return new SandboxProblem(413, 'Payload too large', detail);
+  if (failure.kind === 'unsupported-encoding') return new SandboxProblem(415, 'Unsupported media type', detail);
+  return new SandboxProblem(400, 'Bad request', detail);
 }
 
 export function problemBody(status: number, title: string, detail?: string, instance?: string): Record<string, unknown> {
@@ -92,13 +91,9 @@ export function renderErrors(logger: Logger): ErrorRequestHandler {
       else res.json(body);
       return;
     }
-    if (err instanceof SandboxProblem) {
-      res.status(err.status).type('application/problem+json').send(JSON.stringify(problemBody(err.status, err.title, err.detail)));
-      return;
-    }
-    if (isBodyParserError(err) && err.status && err.status < 500) {
-      const title = err.type === 'entity.too.large' ? 'Payload too large' : 'Bad request';
-      res.status(err.status).type('application/problem+json').send(JSON.stringify(problemBody(err.status, title, 'The request body could not be read.')));
+    const problem = err instanceof SandboxProblem ? err : readProblem(err, req);
+    if (problem) {
+      res.status(problem.status).type('application/problem+json').send(JSON.stringify(problemBody(problem.status, problem.title, problem.detail)));
       return;
     }
     logger.error({ err, method: req.method, path: req.path }, 'sandbox bug: unhandled error while answering a request');

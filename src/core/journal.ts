@@ -2,7 +2,7 @@
 import type { Express, Request, Response } from 'express';
 import { performance } from 'node:perf_hooks';
 import type { Clock } from './clock.js';
-import { redact, redactForm, redactHeaders, redactText, redactUrl } from './redact.js';
+import { redactHeaders, redactRequestText, redactText, redactUrl } from './redact.js';
 
 export interface JournalEntry {
   id: number;
@@ -39,13 +39,15 @@ interface Recorded {
   url: string;
   /** `req.rawHeaders`: name, value, name, value... as the client sent them. */
   rawRequestHeaders: string[];
-  requestBody: unknown;
+  /** The parsed body (JSON or form fields) as JSON text, cut to MAX_BODY_CHARS when recorded, until the body budget drops it. */
+  requestText: string | undefined;
   status: number;
   /** The status line and header lines exactly as written to the socket (`undefined` if none were). */
   responseHead: string | undefined;
   /** The body as sent (a reference to its text or bytes, not a copy), until the body budget drops it. */
   responseText: string | Buffer | undefined;
-  responseDropped: boolean;
+  /** Both bodies were dropped by the budget. */
+  bodiesDropped: boolean;
   durationMs: number;
 }
 
@@ -53,7 +55,7 @@ interface Recorded {
 const MAX_BODY_CHARS = 64 * 1024;
 /** Bodies are kept by reference up to this many characters in all; older entries lose their body first. */
 const MAX_RETAINED_CHARS = 4 * 1024 * 1024;
-const DROPPED = `[not kept: the journal keeps the most recent ${MAX_RETAINED_CHARS / 1024 / 1024} MB of response bodies]`;
+const DROPPED = `[not kept: the journal keeps the most recent ${MAX_RETAINED_CHARS / 1024 / 1024} MB of bodies]`;
 
 const STARTED = Symbol('pms-sandbox.journal.started');
 type Remembering = Response & { req: Request & { [STARTED]?: { at: number; perf: number } } };
@@ -102,11 +104,11 @@ export class Journal {
       method: req.method,
       url: req.originalUrl,
       rawRequestHeaders: this.shareAuthorization(req.rawHeaders),
-      requestBody: req.body,
+      requestText: requestText(req.body),
       status: res.statusCode,
       responseHead: (res as unknown as { _header?: string | null })._header ?? undefined,
       responseText: bodyText(body),
-      responseDropped: false,
+      bodiesDropped: false,
       durationMs: Math.round((performance.now() - started.perf) * 1000) / 1000,
     });
   }
@@ -129,18 +131,19 @@ export class Journal {
 
   private push(entry: Recorded): void {
     this.entries.push(entry);
-    this.retainedChars += entry.responseText?.length ?? 0;
+    this.retainedChars += bodyChars(entry);
     // Dropping in blocks keeps the bound without shifting the array on every request.
     if (this.entries.length > this.capacity * 1.25) {
       const removed = this.entries.splice(0, this.entries.length - this.capacity);
-      for (const old of removed) this.retainedChars -= old.responseText?.length ?? 0;
+      for (const old of removed) this.retainedChars -= bodyChars(old);
       this.dropCursor = Math.max(0, this.dropCursor - removed.length);
     }
     while (this.retainedChars > MAX_RETAINED_CHARS && this.dropCursor < this.entries.length - 1) {
       const old = this.entries[this.dropCursor++]!;
-      this.retainedChars -= old.responseText?.length ?? 0;
-      if (old.responseText !== undefined) old.responseDropped = true;
+      this.retainedChars -= bodyChars(old);
+      if (old.responseText !== undefined || old.requestText !== undefined) old.bodiesDropped = true;
       old.responseText = undefined;
+      old.requestText = undefined;
     }
   }
 
@@ -163,10 +166,10 @@ export class Journal {
         method: e.method,
         url: redactUrl(e.url),
         requestHeaders: redactHeaders(requestHeaders),
-        requestBody: String(requestHeaders['content-type'] ?? '').includes('x-www-form-urlencoded') ? redactForm(e.requestBody) : redact(e.requestBody),
+        requestBody: e.bodiesDropped ? DROPPED : e.requestText === undefined ? undefined : redactRequestText(e.requestText),
         status: e.status,
         responseHeaders: redactHeaders(responseHeaders),
-        responseBody: e.responseDropped ? DROPPED : e.responseText === undefined ? undefined : redactText(e.responseText.toString(), String(responseHeaders['content-type'] ?? '')),
+        responseBody: e.bodiesDropped ? DROPPED : e.responseText === undefined ? undefined : redactText(e.responseText.toString(), String(responseHeaders['content-type'] ?? '')),
         durationMs: e.durationMs,
       };
     });
@@ -187,9 +190,25 @@ function bodyText(body: unknown): string | Buffer | undefined {
   if (body === undefined || body === null) return undefined;
   // Bytes are kept as they are (often a cached page shared by many answers) and decoded only when the journal is read.
   if (Buffer.isBuffer(body) && body.length <= MAX_BODY_CHARS) return body;
-  const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body);
+  return cut(typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body));
+}
+
+/**
+ * A request's parsed body as text, made now: keeping the parsed value would keep all of it (a 1 MB array parses to several), whatever
+ * the budget. Reads (no body) cost nothing here.
+ */
+function requestText(body: unknown): string | undefined {
+  if (body === undefined || body === null) return undefined;
+  return cut(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+function cut(text: string): string {
   // A slice of a string keeps the whole string alive; the round trip through a Buffer keeps only the prefix.
   return text.length > MAX_BODY_CHARS ? `${Buffer.from(text.slice(0, MAX_BODY_CHARS)).toString()}…[truncated]` : text;
+}
+
+function bodyChars(entry: Recorded): number {
+  return (entry.responseText?.length ?? 0) + (entry.requestText?.length ?? 0);
 }
 
 /** Raw header lines as Node would fold them into `req.headers`: names lower-cased, repeats joined (`set-cookie` kept as a list). */

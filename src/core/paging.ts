@@ -9,11 +9,11 @@ export function offsetPage<T>(items: readonly T[], skip: number, limit: number):
   return { items: items.slice(skip, skip + limit), total: items.length };
 }
 
-/** Reads a dotted path (`address.city`) from a record. */
+/** Reads a dotted path (`address.city`) from a record: own fields only, so `constructor` or `__proto__` is an unknown field like any other. */
 export function readPath(record: unknown, path: string): unknown {
   let value: unknown = record;
   for (const key of path.split('.')) {
-    if (value === null || typeof value !== 'object') return undefined;
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
     value = (value as Record<string, unknown>)[key];
   }
   return value;
@@ -27,10 +27,17 @@ export function project<T extends object>(record: T, paths: readonly string[], a
     if (value === undefined) continue;
     const keys = path.split('.');
     let target = out;
-    for (const key of keys.slice(0, -1)) target = (target[key] ??= {}) as Record<string, unknown>;
-    target[keys[keys.length - 1]!] = structuredClone(value);
+    // Own fields only here too: `a.b` after `a` is plain data, never a prototype's property.
+    for (const key of keys.slice(0, -1)) target = (Object.hasOwn(target, key) ? target[key] : setOwn(target, key, {})) as Record<string, unknown>;
+    setOwn(target, keys[keys.length - 1]!, structuredClone(value));
   }
   return out as Partial<T>;
+}
+
+/** An assignment that defines a field even when it is named `__proto__` (a stored body may carry one), instead of changing the prototype. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): unknown {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  return value;
 }
 
 /** An RFC 8288 link as the rezStream document prints it: `<url>; rel="next"`. */

@@ -20,6 +20,19 @@ interface Loaded {
   operations: HttpOperations;
 }
 
+/**
+ * The providers' APIs answer JSON whatever `Accept` says (their stateful routes here do too), so Prism is not asked to negotiate: an
+ * `Accept: application/xml` would turn a documented operation into a 404, and one that does not parse (`text/html;;;`) would throw.
+ */
+function withoutAccept(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'accept'));
+}
+
+/** A new configuration object each call: Prism keeps per-request negotiation in it. */
+function prismConfig() {
+  return { mock: { dynamic: false }, checkSecurity: false, validateRequest: false, validateResponse: false, errors: false, upstreamProxy: undefined, isProxy: false } as const;
+}
+
 export class PrismResponder {
   private engine: Promise<{ http: PrismHttp; createLogger: (name: string) => unknown }> | undefined;
   private readonly specs = new Map<string, Promise<Loaded>>();
@@ -40,10 +53,7 @@ export class PrismResponder {
       loaded = this.engineOnce().then(async ({ http, createLogger }) => {
         const prismLogger = createLogger('pms-sandbox-prism') as { level: string };
         prismLogger.level = 'silent';
-        const prism = http.createInstance(
-          { mock: { dynamic: false }, checkSecurity: false, validateRequest: false, validateResponse: false, errors: false, upstreamProxy: undefined, isProxy: false },
-          { logger: prismLogger as never },
-        );
+        const prism = http.createInstance(prismConfig(), { logger: prismLogger as never });
         return { prism, operations: await http.getHttpOperationsFromSpec(specFile) };
       });
       this.specs.set(specFile, loaded);
@@ -55,8 +65,10 @@ export class PrismResponder {
   async respond(specFile: string, request: PrismRequest): Promise<WireResponse | undefined> {
     const { prism, operations } = await this.load(specFile);
     const result = await prism.request(
-      { method: request.method.toLowerCase() as never, url: { path: request.path, query: request.query }, headers: request.headers, body: request.body },
+      { method: request.method.toLowerCase() as never, url: { path: request.path, query: request.query }, headers: withoutAccept(request.headers), body: request.body },
       operations,
+      // Prism's mocker writes the request's Accept into `config.mock`; a shared one would make the first client's Accept every client's.
+      prismConfig() as never,
     )();
     if (result._tag === 'Left') {
       this.logger.debug({ err: result.left, path: request.path }, 'Prism had no answer');

@@ -1,6 +1,7 @@
 // A precompiled table for the read hot path: GET and HEAD requests to a provider's own routes are dispatched in one step, by mount and
 // route, instead of through Express's router layer by layer (about a tenth of the CPU a listing costs). Matching follows Express's
 // defaults: case-insensitive, an optional trailing slash, `:name` segments decoded; a request the table does not answer goes on to Express.
+import { describeReadFailure } from './request-read.js';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 interface ReadRoute {
@@ -83,7 +84,7 @@ export class ReadRoutes {
         try {
           route.names.forEach((name, i) => (params[name] = decodeURIComponent(found[i + 1]!)));
         } catch {
-          return next(mount.answers.malformed(`The path ${path} has a malformed percent-encoding.`));
+          return next(mount.answers.malformed(describeReadFailure({ kind: 'malformed-path' }, path)));
         }
         // As Express mounts a router: handlers see the path below the mount, and the whole URL again once they are done.
         const { url, baseUrl } = req;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redact, redactForm, redactHeaders, redactText, redactUrl, REDACTED } from './redact.js';
+import { redact, redactForm, redactHeaders, redactRequest, redactRequestText, redactText, redactUrl, REDACTED } from './redact.js';
 
 describe('redaction', () => {
   it('hides secret-named fields at any depth, whatever their case or separator', () => {
@@ -36,5 +36,21 @@ describe('redaction', () => {
     expect(redactText('{"access_token":"eyJ","scope":"open-api"}', 'application/json')).toEqual({ access_token: REDACTED, scope: 'open-api' });
     expect(redactText('grant_type=client_credentials&client_secret=abc', 'application/x-www-form-urlencoded')).toEqual({ grant_type: 'client_credentials', client_secret: REDACTED });
     expect(redactText('<auth><password>hunter2</password></auth>', 'application/xml')).toBe(`<auth><password>${REDACTED}</password></auth>`);
+  });
+
+  it('hides a secret at any depth, and hides whole what is nested past a thousand levels', () => {
+    let nested: unknown = { password: 'p' };
+    for (let i = 0; i < 40; i++) nested = { a: nested };
+    expect(JSON.stringify(redact(nested))).not.toContain('"p"');
+    let deeper: unknown = { note: 'not a secret' };
+    for (let i = 0; i < 2000; i++) deeper = [deeper];
+    expect(JSON.stringify(redact(deeper))).not.toContain('not a secret');
+  });
+
+  it('hides the authorization code in any request body, JSON or cut short, but not in responses', () => {
+    expect(redactRequest({ auth: { type: 'oauth', code: 'aKXbU6aPdDB6TlqLYygl5CWy4A==' } })).toEqual({ auth: { type: 'oauth', code: REDACTED } });
+    expect(redactRequestText('{"grant_type":"authorization_code","code":"433D"}')).toEqual({ grant_type: 'authorization_code', code: REDACTED });
+    expect(redactRequestText('{"pad":"x","code":"433D","Client-Secret":"s","password":"cut-sho…[truncated]')).toBe(`{"pad":"x","code":"${REDACTED}","Client-Secret":"${REDACTED}","password":"${REDACTED}"`);
+    expect(redactText('{"error":{"code":"NOT_FOUND"}}', 'application/json')).toEqual({ error: { code: 'NOT_FOUND' } });
   });
 });

@@ -24,13 +24,18 @@ export function isSecretName(name: string): boolean {
   return SECRET_NAMES.has(name.toLowerCase().replace(/[-_]/g, ''));
 }
 
-/** A deep copy with every secret-named field replaced; depth-bounded so a hostile body cannot stall it. */
-export function redact(value: unknown, depth = 0): unknown {
-  if (depth > 8 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
+/** Past this depth a subtree is hidden whole: redaction fails closed rather than recursing without end. */
+const MAX_REDACT_DEPTH = 1000;
+
+/** A deep copy with every secret-named field replaced (and any named in `alsoSecret`), at any depth. */
+export function redact(value: unknown, alsoSecret?: ReadonlySet<string>, depth = 0): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_REDACT_DEPTH) return REDACTED;
+  if (Array.isArray(value)) return value.map((item) => redact(item, alsoSecret, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
-    out[key] = isSecretName(key) && inner !== undefined && inner !== null && inner !== '' ? REDACTED : redact(inner, depth + 1);
+    const secret = isSecretName(key) || alsoSecret?.has(key) === true;
+    out[key] = secret && inner !== undefined && inner !== null && inner !== '' ? REDACTED : redact(inner, alsoSecret, depth + 1);
   }
   return out;
 }
@@ -41,17 +46,18 @@ export function redactHeaders(headers: Record<string, unknown>): Record<string, 
   return out;
 }
 
-// In a URL (an authorization response's redirect) or a form (a token request), `code` is the authorization code; in a JSON body it is
-// usually an error code, so only there.
-const URL_SECRET_NAMES = new Set(['code']);
+// In a URL (an authorization response's redirect) or anything a client sends (a token form, a JSON token request, Entrata's `auth.code`),
+// `code` is the authorization code; in a response body it is usually an error code, so only there.
+const REQUEST_SECRET_NAMES: ReadonlySet<string> = new Set(['code']);
 
-/** A form body (parsed into fields) with its secrets hidden, the authorization code among them. */
+/** A request body (parsed, of any format) with its secrets hidden, the authorization code among them. */
+export function redactRequest(value: unknown): unknown {
+  return redact(value, REQUEST_SECRET_NAMES);
+}
+
+/** A form body (parsed into fields) with its secrets hidden. */
 export function redactForm(value: unknown): unknown {
-  const fields = redact(value);
-  if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) return fields;
-  const out = fields as Record<string, unknown>;
-  for (const key of URL_SECRET_NAMES) if (out[key] !== undefined && out[key] !== '') out[key] = REDACTED;
-  return out;
+  return redactRequest(value);
 }
 
 /** Redacts secret-named query parameters in a path+query string. */
@@ -61,7 +67,7 @@ export function redactUrl(url: string): string {
   const params = new URLSearchParams(url.slice(q + 1));
   let changed = false;
   for (const key of [...params.keys()]) {
-    if (isSecretName(key) || URL_SECRET_NAMES.has(key)) {
+    if (isSecretName(key) || REQUEST_SECRET_NAMES.has(key)) {
       params.set(key, REDACTED);
       changed = true;
     }
@@ -90,11 +96,22 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/((?:access_token|refresh_token|client_secret|password|id_token)=)[^&\s]+/gi, `$1${REDACTED}`],
   // A redirect's body repeats its Location ("Found. Redirecting to https://client/cb?code=..."); in a URL, `code` is the authorization code.
   [/([?&](?:amp;)?code=)[^&\s"'<>]+/gi, `$1${REDACTED}`],
-  [/("(?:access_token|refresh_token|client_secret|clientSecret|password|id_token|token)"\s*:\s*)"[^"]*"/g, `$1"${REDACTED}"`],
 ];
 
-function redactPatterns(text: string): string {
+/** A request body kept as JSON text (cut at the journal's size, so perhaps no longer JSON): fields redacted, or patterns when cut. */
+export function redactRequestText(text: string): unknown {
+  try {
+    return redactRequest(JSON.parse(text));
+  } catch {
+    return redactPatterns(text, REQUEST_SECRET_NAMES);
+  }
+}
+
+// A `"name": "value"` pair of JSON text that no longer parses; a value cut by the journal's size limit runs to the end of the text.
+const JSON_STRING_PAIR = /"((?:[^"\\]|\\.)*)"(\s*:\s*)"(?:[^"\\]|\\.)*(?:"|\\?$)/g;
+
+function redactPatterns(text: string, alsoSecret?: ReadonlySet<string>): string {
   let out = text;
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
-  return out;
+  return out.replace(JSON_STRING_PAIR, (pair, name: string, colon: string) => (isSecretName(name) || alsoSecret?.has(name) ? `"${name}"${colon}"${REDACTED}"` : pair));
 }

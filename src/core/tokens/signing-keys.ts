@@ -14,6 +14,16 @@ async function loadJose(): Promise<Jose> {
 
 type PrivateKey = CryptoKey | KeyObject;
 
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/** The configured key file is unusable; the message names the file and what is wrong, in one line. */
+export class SigningKeyFileError extends Error {
+  constructor(readonly file: string, problem: string) {
+    super(`the signing key file ${file} ${problem}`);
+    this.name = 'SigningKeyFileError';
+  }
+}
+
 export class SigningKeys {
   private constructor(
     private readonly jose: Jose,
@@ -30,9 +40,21 @@ export class SigningKeys {
 
   static async fromPemFile(file: string): Promise<SigningKeys> {
     const j = await loadJose();
-    const pem = readFileSync(file, 'utf8');
-    const privateKey = await j.importPKCS8(pem, 'RS256', { extractable: true });
-    return SigningKeys.from(j, privateKey, await j.exportJWK(createPublicKey(pem)));
+    let pem: string;
+    try {
+      pem = readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new SigningKeyFileError(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    let privateKey: PrivateKey;
+    let publicJwk: JWK;
+    try {
+      privateKey = await j.importPKCS8(pem, 'RS256', { extractable: true });
+      publicJwk = await j.exportJWK(createPublicKey(pem));
+    } catch {
+      throw new SigningKeyFileError(file, 'is not a PKCS#8 PEM RSA private key (-----BEGIN PRIVATE KEY-----)');
+    }
+    return SigningKeys.from(j, privateKey, publicJwk);
   }
 
   private static async from(j: Jose, privateKey: PrivateKey, jwk: JWK): Promise<SigningKeys> {
@@ -48,6 +70,8 @@ export class SigningKeys {
 
   /** Checks the signature only; lifetimes are the provider's to judge against the virtual clock. */
   async verifySignature(token: string): Promise<JWTPayload | undefined> {
+    // Strict compact form (RFC 7515 §7.1, base64url without padding): Node's decoder would let `==` or stray characters through.
+    if (!COMPACT_JWS.test(token)) return undefined;
     try {
       const { payload } = await this.jose.compactVerify(token, this.publicJwk, { algorithms: ['RS256'] });
       return JSON.parse(new TextDecoder().decode(payload)) as JWTPayload;
@@ -66,6 +90,11 @@ export class KeyRing {
   private keys: Promise<SigningKeys> | undefined;
 
   constructor(private readonly pemFile?: string) {}
+
+  /** A configured key file is loaded now, so an unusable one stops the start before the server listens; generated keys wait. */
+  async check(): Promise<void> {
+    if (this.pemFile) await this.ready();
+  }
 
   ready(): Promise<SigningKeys> {
     this.keys ??= this.pemFile ? SigningKeys.fromPemFile(this.pemFile) : SigningKeys.generate();

@@ -55,6 +55,8 @@ export interface AuthorizationCode {
 export interface RefreshGrant {
   grant: Grant;
   nonce: string | undefined;
+  /** The access and refresh tokens this one was rotated into, once spent: revoked if it is ever presented again (RFC 6819 §5.2.2.3). */
+  rotatedInto?: string[];
 }
 
 export interface ManualToken {
@@ -92,6 +94,19 @@ export class RezStreamGrants {
 
   issueRefreshToken(refresh: RefreshGrant): string {
     return this.refresh.register(hexHandle(), refresh, REFRESH_TOKEN_LIFETIME);
+  }
+
+  /** A spent refresh token presented again: everything rotated from it, down the chain, is revoked. */
+  revokeRotatedFrom(refresh: RefreshGrant): void {
+    const pending = [...(refresh.rotatedInto ?? [])];
+    while (pending.length > 0) {
+      const token = pending.pop()!;
+      this.access.revoke(token);
+      const next = this.refresh.lookup(token);
+      if (next.state === 'unknown') continue;
+      this.refresh.revoke(token);
+      pending.push(...(next.record.data.rotatedInto ?? []));
+    }
   }
 
   issueCode(code: Omit<AuthorizationCode, 'issued'>): string {

@@ -110,11 +110,14 @@ export function tokenEndpoint(accounts: RezStreamAccounts, grants: RezStreamGran
       if (!token) throw oauthErrors.invalidRequest("The 'refresh_token' parameter is required.");
       // One-time use: each refresh answers with a new refresh token, and the old one is spent.
       const found = grants.refresh.consume(token);
+      if (found.state === 'revoked' && found.record.data.grant.clientId === client.clientId) grants.revokeRotatedFrom(found.record.data);
       if (found.state !== 'active' || found.record.data.grant.clientId !== client.clientId) throw oauthErrors.invalidGrant(found.state === 'expired' ? 'The refresh token has expired.' : found.state === 'revoked' ? 'The refresh token has been used or revoked.' : 'Invalid refresh token.');
       const { grant, nonce } = found.record.data;
       const requested = field(body, 'scope')?.split(' ').filter(Boolean);
       if (requested && requested.some((s) => !grant.scopes.includes(s))) throw oauthErrors.invalidScope('The requested scope exceeds the scope granted by the resource owner.');
-      return respond(req, requested ? { ...grant, scopes: requested } : grant, nonce);
+      const answer = await respond(req, requested ? { ...grant, scopes: requested } : grant, nonce);
+      found.record.data.rotatedInto = [String(answer.access_token), ...(answer.refresh_token ? [String(answer.refresh_token)] : [])];
+      return answer;
     },
   };
 

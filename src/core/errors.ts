@@ -11,26 +11,95 @@ export interface WireResponse {
   headers?: Readonly<Record<string, string>>;
 }
 
+/** The OAuth 2.0 errors a provider answers with a body or a challenge; their code is the RFC's own `error`. */
+export const OAUTH_ERROR_CODES = [
+  'invalid_request', // RFC 6749 §5.2: a parameter missing, repeated or malformed, or the request otherwise unreadable
+  'invalid_client', // RFC 6749 §5.2: client authentication failed (no, unknown or wrong credentials)
+  'invalid_grant', // RFC 6749 §5.2: a code or refresh token unknown, used, expired, revoked or issued to another client
+  'unauthorized_client', // RFC 6749 §5.2: the client may not use this grant or endpoint (or is unknown to the authorization endpoint)
+  'unsupported_grant_type', // RFC 6749 §5.2: a grant_type the server does not offer
+  'invalid_scope', // RFC 6749 §5.2: a scope missing, unknown, or beyond what was granted
+  'unsupported_token_type', // RFC 7009 §2.2.1: a token_type_hint the revocation endpoint does not know
+  'invalid_token', // RFC 6750 §3.1: an access token unknown, expired, revoked or of the wrong kind
+  'insufficient_scope', // RFC 6750 §3.1: a valid access token without the scope the resource needs
+] as const;
+
+export type OAuthErrorCode = (typeof OAUTH_ERROR_CODES)[number];
+
+/**
+ * What a provider error is, in words tests assert on instead of comparing bodies (as jose's `ERR_JWT_EXPIRED`). One code a meaning, shared by
+ * every provider that has the error; never on the wire. A new provider adds its own codes under its name.
+ */
+export type ProviderErrorCode =
+  | OAuthErrorCode
+  // Any provider
+  | 'bad_request' // a request the origin cannot read: a broken body or encoding, an undecodable path
+  | 'validation' // a readable request its document or a handler refuses: a bad query, path, header or body value
+  | 'unauthorized' // no credential, or one the provider does not accept
+  | 'expired_token' // a credential that was valid and has expired
+  | 'forbidden' // a known caller without access to what it asks
+  | 'not_found' // no such resource
+  | 'route_not_found' // no route of the origin serves the method and path
+  | 'unsupported_media_type' // a Content-Type or Content-Encoding the endpoint does not read
+  | 'payload_too_large' // a body over the origin's limit
+  | 'rate_limited' // a quota window is used up; Retry-After says when to try again
+  | 'unclassified' // made without a code (the positional `providerError`) at a status no code above names
+  // Guesty
+  | 'listing_unavailable' // a reservation over days the listing is not available
+  // rezStream
+  | 'api_version_unspecified' // a Cloud API request without an api-version
+  | 'api_version_unsupported' // an api-version the resource does not serve
+  | 'ambiguous_tenant' // a multi-tenant token without X-RezStream-Tenant-ID
+  | 'foreign_tenant' // a tenant the token has no access to
+  | 'read_only'; // a modification, which the Cloud API does not accept yet
+
+/** The code of an OAuth `error` string, for helpers that are handed the string. */
+export function oauthErrorCode(error: string): ProviderErrorCode {
+  return (OAUTH_ERROR_CODES as readonly string[]).includes(error) ? (error as OAuthErrorCode) : 'unclassified';
+}
+
+const CODE_OF_STATUS: Readonly<Record<number, ProviderErrorCode>> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
+
 /** A provider's documented (or assumed) error, thrown by a handler and rendered by `renderErrors`. */
 export class ProviderError extends Error {
-  constructor(readonly wire: WireResponse, message?: string) {
-    super(message ?? `provider answers ${wire.status}`);
+  constructor(readonly code: ProviderErrorCode, readonly wire: WireResponse, message?: string) {
+    super(message ?? `provider answers ${wire.status} (${code})`);
     this.name = 'ProviderError';
   }
 }
 
-export function providerError(status: number, body: unknown, headers?: Record<string, string>): ProviderError {
-  return new ProviderError({ status, body, ...(headers ? { headers } : {}) });
+export function providerError(code: ProviderErrorCode, status: number, body: unknown, headers?: Record<string, string>): ProviderError;
+/** @deprecated Name the code: `providerError(code, status, body, headers)`. This form takes the generic code of the status. */
+export function providerError(status: number, body: unknown, headers?: Record<string, string>): ProviderError;
+export function providerError(...args: [ProviderErrorCode, number, unknown, Record<string, string>?] | [number, unknown, Record<string, string>?]): ProviderError {
+  const [code, status, body, headers] = typeof args[0] === 'number' ? [CODE_OF_STATUS[args[0]] ?? 'unclassified', ...args] : args;
+  return new ProviderError(code, { status, body, ...(headers ? { headers } : {}) });
 }
 
-/** The failures every provider has to answer in its own style, whatever its catalogue documents. */
+/** The failures every provider has to answer in its own style, whatever its catalogue documents; each carries the code its name says, whatever the wire. */
 export interface ErrorCatalogue {
+  /** Code `bad_request`. */
   badRequest(detail: string): ProviderError;
-  /** A request that breaks the provider's OpenAPI document (bad query, path or body). */
+  /** A request that breaks the provider's OpenAPI document (bad query, path or body). Code `validation`. */
   invalidRequest(issues: readonly ValidationIssue[]): ProviderError;
+  /** Code `unsupported_media_type`. */
   unsupportedMediaType(contentType: string): ProviderError;
+  /** Code `payload_too_large`. */
   payloadTooLarge(limit: string): ProviderError;
+  /** Code `route_not_found`. */
   routeNotFound(method: string, path: string, nearest: string | undefined): ProviderError;
+  /** An RPC request naming no method (`undefined`), or one its service does not answer. Optional: `badRequest` by default. */
+  unknownMethod?(name: string | undefined, known: readonly string[]): ProviderError;
+  /** An RPC method's params that break its schema; issue names point into the body. Optional: `invalidRequest` by default. */
+  invalidParams?(method: string, issues: readonly ValidationIssue[]): ProviderError;
 }
 
 /** An error of the sandbox's own admin API, rendered as problem+json (RFC 9457). */
@@ -77,12 +146,15 @@ export function problemBody(status: number, title: string, detail?: string, inst
   };
 }
 
-/** The single place errors reach the wire. Anything that is not a known error is a sandbox bug. */
-export function renderErrors(logger: Logger): ErrorRequestHandler {
+/**
+ * The single place errors reach the wire. Anything that is not a known error is a sandbox bug. `wireOf` is how the request's origin puts a
+ * provider error for this request (in the request's own format); by default the error's wire as thrown.
+ */
+export function renderErrors(logger: Logger, wireOf: (error: ProviderError, req: Request) => WireResponse = (error) => error.wire): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
     if (err instanceof ProviderError) {
-      const { status, body, headers } = err.wire;
+      const { status, body, headers } = wireOf(err, req);
       if (headers) res.set(headers);
       res.status(status);
       // An empty body (a userinfo challenge) goes without a content type.

@@ -12,8 +12,8 @@ function appWith(routes: Record<string, RequestHandler[]>): express.Express {
   const reads = new ReadRoutes();
   app.use(reads.middleware());
   const add = reads.mount('/api.example.com', {
-    unmatched: (req) => providerError(404, { unmatched: `${req.method} ${req.path}` }),
-    malformed: (detail) => providerError(400, { malformed: detail }),
+    unmatched: (req) => providerError('route_not_found', 404, { unmatched: `${req.method} ${req.path}` }),
+    malformed: (detail) => providerError('bad_request', 400, { malformed: detail }),
   })!;
   const router = express.Router();
   for (const [path, chain] of Object.entries(routes)) {
@@ -60,8 +60,8 @@ describe('ReadRoutes', () => {
     };
     const app = appWith({
       '/ok': [guard, echo],
-      '/thrown': [guard, () => { throw providerError(401, { message: 'Unauthorized' }); }],
-      '/rejected': [async () => { throw providerError(403, { message: 'Forbidden' }); }],
+      '/thrown': [guard, () => { throw providerError('unauthorized', 401, { message: 'Unauthorized' }); }],
+      '/rejected': [async () => { throw providerError('forbidden', 403, { message: 'Forbidden' }); }],
     });
     expect((await request(app).get('/api.example.com/ok')).body.by).toBe('table');
     expect(seen).toEqual(['guard']);

@@ -25,7 +25,7 @@ const doc = new OpenApiDocument({
 });
 
 const catalogue = {
-  invalidRequest: (issues) => providerError(400, { issues: issues.map((i) => `${i.name} ${i.message}`) }),
+  invalidRequest: (issues) => providerError('validation', 400, { issues: issues.map((i) => `${i.name} ${i.message}`) }),
 } as ErrorCatalogue;
 
 function app(): express.Express {

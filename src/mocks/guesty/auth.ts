@@ -1,15 +1,13 @@
-// Guesty authentication (seed document 003, "Authentication"): the client-credentials token endpoint, the five-tokens-a-day quota,
-// RS256 JWT access tokens shaped like the document's sample, the bearer check with its 401/403, and the API rate limits (provider-facts).
+// Guesty's API gate (seed document 003, "Authentication"): the bearer check of its RS256 JWT access tokens with its 401/403, and the API rate
+// limits (provider-facts). The token endpoints are in oauth.ts.
 import type { NextFunction, RequestHandler, Response } from 'express';
 import type { JWTPayload } from 'jose';
 import { loadFixture } from '../../core/project-files.js';
-import { clientAuthentication, formField } from '../../core/oauth2/client-auth.js';
 import type { ProviderContext } from '../../core/provider.js';
 import type { WindowRule } from '../../core/rate-limit.js';
-import { randomToken } from '../../core/tokens/opaque.js';
 import type { GuestyAccounts } from './accounts.js';
 import type { GuestyApiName } from './data.js';
-import { guestyErrors, tokenErrors } from './errors.js';
+import { guestyErrors } from './errors.js';
 
 export interface GuestyApi {
   name: GuestyApiName;
@@ -25,9 +23,6 @@ export const BOOKING_ENGINE: GuestyApi = { name: 'bookingEngine', scope: 'bookin
 
 export const TOKEN_LIFETIME_SECONDS = 86_400;
 export const LOGIN_ORIGIN = 'https://login.guesty.com';
-
-/** "You can generate a maximum of five access tokens per 24 hours, per clientId." */
-const TOKEN_QUOTA: readonly WindowRule[] = [{ name: 'Day', limit: 5, windowSeconds: 86_400, mode: 'sliding' }];
 
 /** provider-facts, Rate limits: 15/second, 120/minute, 5,000/hour, shared by all tokens of an account. */
 const API_LIMITS: readonly WindowRule[] = [
@@ -51,60 +46,6 @@ const RECORDED = new Map(loadFixture<{ recordedTokens: Array<{ accessToken: stri
 
 export function issuerUrl(sandboxUrl: string, api: GuestyApi): string {
   return `${sandboxUrl}/${LOGIN_ORIGIN.replace('https://', '')}/oauth2/${api.authServerId}`;
-}
-
-function single(body: Record<string, unknown>, name: string): string | undefined {
-  const value = formField(body, name);
-  if (Array.isArray(value)) throw tokenErrors.repeated(name);
-  return value;
-}
-
-export function tokenEndpoint(api: GuestyApi, accounts: GuestyAccounts, ctx: ProviderContext): RequestHandler {
-  return async (req, res) => {
-    if (!req.is('application/x-www-form-urlencoded')) throw tokenErrors.notForm();
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    single(body, 'client_id');
-    single(body, 'client_secret');
-    const auth = clientAuthentication(req.get('authorization'), body);
-    if (auth.method === 'both') throw tokenErrors.twoClientAuthentications();
-    if (auth.method === 'none' || auth.method === 'malformed' || auth.clientId === '') throw tokenErrors.noClient();
-    const { clientId, clientSecret } = auth;
-    const client = accounts.client(api.name, clientId);
-    if (!client) throw tokenErrors.unknownClient();
-    if (clientSecret !== client.clientSecret) throw tokenErrors.wrongSecret();
-
-    const grantType = single(body, 'grant_type');
-    if (!grantType) throw tokenErrors.noGrant();
-    if (grantType !== 'client_credentials') throw tokenErrors.unsupportedGrant();
-    const scope = single(body, 'scope');
-    if (!scope) throw tokenErrors.noScope();
-    if (scope.split(' ').some((s) => s !== api.scope)) throw tokenErrors.wrongScope();
-
-    const quota = ctx.quotas.take(`guesty-token:${api.name}:${client.clientId}`, TOKEN_QUOTA);
-    if (!quota.allowed) throw guestyErrors.rateLimited(quota.retryAfterSeconds);
-
-    const iat = ctx.clock.nowSeconds();
-    const keys = await ctx.keys.ready();
-    const accessToken = await keys.sign({
-      ver: 1,
-      jti: `AT.${randomToken(43)}`,
-      iss: issuerUrl(ctx.sandboxUrl(req), api),
-      aud: api.audience,
-      iat,
-      exp: iat + TOKEN_LIFETIME_SECONDS,
-      cid: client.clientId,
-      scp: [api.scope],
-      requester: 'EXTERNAL',
-      accountId: client.accountId,
-      sub: client.clientId,
-      userRoles: [{ roleId: { permissions: ['admin'] } }],
-      role: 'user',
-      iam: 'v3',
-      name: accounts.account(client.accountId)?.name ?? 'API client',
-    });
-    res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
-    res.json({ token_type: 'Bearer', expires_in: TOKEN_LIFETIME_SECONDS, access_token: accessToken, scope: api.scope });
-  };
 }
 
 /** The Guesty account a guarded request acts for. */

@@ -1,26 +1,31 @@
 // Guesty's error catalogue. Gateway answers follow the document (the exact expired-token 403) and Kong, whose X-RateLimit-* headers Guesty sends;
 // token-endpoint errors follow RFC 6749 §5.2 in Okta's words, since Guesty's tokens are Okta access tokens (`0oa…` client ids, `aus…` issuer, `AT.` jti).
-import { providerError, type ErrorCatalogue, type ProviderError } from '../../core/errors.js';
+import { oauthErrorCode, providerError, type ErrorCatalogue, type ProviderError, type ProviderErrorCode } from '../../core/errors.js';
 
 /** Seed document 003, "Expired Token": the exact body of the 403 an expired token receives. */
 export const EXPIRED_TOKEN_MESSAGE = "You don't have permission to access, please contact Guesty support.";
 
 const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' } as const;
 
+/** The Open API's own errors: `{error: {code, message}}`. */
+function apiError(code: ProviderErrorCode, status: number, wireCode: string, message: string): ProviderError {
+  return providerError(code, status, { error: { code: wireCode, message } });
+}
+
 export const guestyErrors = {
   /** Missing, malformed or foreign token. Body assumed (Kong's), the docs say only "401 Unauthorized". */
-  unauthorized: (): ProviderError => providerError(401, { message: 'Unauthorized' }),
+  unauthorized: (): ProviderError => providerError('unauthorized', 401, { message: 'Unauthorized' }),
   /** Seed document 003: an expired token gets 403 with exactly this body. */
-  expiredToken: (): ProviderError => providerError(403, { message: EXPIRED_TOKEN_MESSAGE }),
+  expiredToken: (): ProviderError => providerError('expired_token', 403, { message: EXPIRED_TOKEN_MESSAGE }),
   /** Rate limits (provider-facts: 429 with Retry-After); the body is Kong's. */
   rateLimited: (retryAfterSeconds: number, headers: Record<string, string> = {}): ProviderError =>
-    providerError(429, { message: 'API rate limit exceeded' }, { ...headers, 'Retry-After': String(retryAfterSeconds) }),
+    providerError('rate_limited', 429, { message: 'API rate limit exceeded' }, { ...headers, 'Retry-After': String(retryAfterSeconds) }),
   oauth: (status: 400 | 401, error: string, description: string, headers: Record<string, string> = {}): ProviderError =>
-    providerError(status, { error, error_description: description }, { ...NO_STORE, ...headers }),
-  notFound: (resource: string, id: string): ProviderError => providerError(404, { error: { code: 'NOT_FOUND', message: `${resource} with id ${id} not found` } }),
-  validation: (message: string): ProviderError => providerError(400, { error: { code: 'VALIDATION_ERROR', message } }),
+    providerError(oauthErrorCode(error), status, { error, error_description: description }, { ...NO_STORE, ...headers }),
+  notFound: (resource: string, id: string): ProviderError => apiError('not_found', 404, 'NOT_FOUND', `${resource} with id ${id} not found`),
+  validation: (message: string): ProviderError => apiError('validation', 400, 'VALIDATION_ERROR', message),
   unavailable: (listingId: string, from: string, to: string): ProviderError =>
-    providerError(400, { error: { code: 'LISTING_IS_NOT_AVAILABLE', message: `Listing ${listingId} is not available from ${from} to ${to}` } }),
+    apiError('listing_unavailable', 400, 'LISTING_IS_NOT_AVAILABLE', `Listing ${listingId} is not available from ${from} to ${to}`),
 };
 
 /** The token endpoint's errors, each an RFC 6749 §5.2 code with Okta's description. */
@@ -41,12 +46,12 @@ export const tokenErrors = {
 
 /** Generic failures in Guesty's style: API errors as `{error: {code, message}}`, gateway ones as Kong's `{message}`. */
 export const guestyCatalogue: ErrorCatalogue = {
-  badRequest: (detail) => guestyErrors.validation(detail),
+  badRequest: (detail) => apiError('bad_request', 400, 'VALIDATION_ERROR', detail),
   invalidRequest: (issues) => guestyErrors.validation(issues.map((i) => (i.in === 'body' ? `body${i.name ? ` ${i.name}` : ''} ${i.message}` : `${i.name} ${i.message}`)).join('; ')),
   unsupportedMediaType: (contentType) =>
-    providerError(415, { error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: `Content-Type ${contentType || '(none)'} is not supported; send application/json` } }),
-  payloadTooLarge: () => providerError(413, { message: 'Request size limit exceeded' }),
+    apiError('unsupported_media_type', 415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Type ${contentType || '(none)'} is not supported; send application/json`),
+  payloadTooLarge: () => providerError('payload_too_large', 413, { message: 'Request size limit exceeded' }),
   // Kong's own words for a path no route serves; the sandbox adds where the request probably meant to go.
   routeNotFound: (method, path, nearest) =>
-    providerError(404, { message: 'no Route matched with those values' }, { 'X-Pms-Sandbox-Unmatched': `${method} ${path}`, ...(nearest ? { 'X-Pms-Sandbox-Nearest-Route': nearest } : {}) }),
+    providerError('route_not_found', 404, { message: 'no Route matched with those values' }, { 'X-Pms-Sandbox-Unmatched': `${method} ${path}`, ...(nearest ? { 'X-Pms-Sandbox-Nearest-Route': nearest } : {}) }),
 };

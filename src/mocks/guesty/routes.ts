@@ -1,12 +1,13 @@
 // Guesty's route table, one entry per documented operation, grouped by the origin that serves it.
 import type { OriginMount, ProviderContext } from '../../core/provider.js';
 import type { GuestyAccounts } from './accounts.js';
-import { apiRateLimits, bearer, BOOKING_ENGINE, LOGIN_ORIGIN, OPEN_API, tokenEndpoint } from './auth.js';
+import { apiRateLimits, bearer, BOOKING_ENGINE, LOGIN_ORIGIN, OPEN_API } from './auth.js';
 import { getBookingEngineListing, listBookingEngineListings } from './booking-engine.js';
 import { getCalendar, updateCalendar } from './calendar.js';
 import { createGuest, getGuest, listGuests, updateGuest } from './guests.js';
 import { getListing, listListings } from './listings.js';
 import { loginRoutes } from './login.js';
+import { guestyTokenServer } from './oauth.js';
 import { createReservation, getReservation, listReservations, updateReservation } from './reservations.js';
 
 export function guestyOrigins(accounts: GuestyAccounts, ctx: ProviderContext): OriginMount[] {
@@ -20,7 +21,7 @@ export function guestyOrigins(accounts: GuestyAccounts, ctx: ProviderContext): O
       prismGuard: openApi,
       routes: [
         // The token endpoint checks its own form body: its errors are OAuth errors, not API validation errors.
-        { method: 'post', path: '/oauth2/token', operationId: 'createOpenApiToken', validate: false, handle: tokenEndpoint(OPEN_API, accounts, ctx) },
+        ...guestyTokenServer(OPEN_API, accounts, ctx, 'createOpenApiToken').routes,
         { method: 'get', path: '/v1/listings', operationId: 'listListings', guard: openApi, handle: listListings(accounts) },
         { method: 'get', path: '/v1/listings/:id', operationId: 'getListing', guard: openApi, handle: getListing(accounts) },
         { method: 'get', path: '/v1/reservations', operationId: 'listReservations', guard: openApi, handle: listReservations(accounts) },
@@ -39,7 +40,7 @@ export function guestyOrigins(accounts: GuestyAccounts, ctx: ProviderContext): O
       origin: 'https://booking.guesty.com',
       prismGuard: bookingEngine,
       routes: [
-        { method: 'post', path: '/oauth2/token', handle: tokenEndpoint(BOOKING_ENGINE, accounts, ctx) },
+        ...guestyTokenServer(BOOKING_ENGINE, accounts, ctx).routes,
         { method: 'get', path: '/api/listings', operationId: 'listBookingEngineListings', guard: bookingEngine, handle: listBookingEngineListings(accounts) },
         { method: 'get', path: '/api/listings/:id', operationId: 'getBookingEngineListing', guard: bookingEngine, handle: getBookingEngineListing(accounts) },
       ],

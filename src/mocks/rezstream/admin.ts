@@ -3,7 +3,6 @@
 import { SandboxProblem } from '../../core/errors.js';
 import type { RouteSpec } from '../../core/provider.js';
 import type { RezStreamAccounts } from './accounts.js';
-import type { Consent } from './consent.js';
 import { API_SCOPES, type RezStreamGrants } from './grants.js';
 
 const PROBLEM = { description: 'a problem of the request (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
@@ -18,41 +17,14 @@ function strings(value: unknown, name: string): string[] {
   return value as string[];
 }
 
-export function rezstreamAdmin(accounts: RezStreamAccounts, grants: RezStreamGrants, consent: Consent): RouteSpec[] {
+/** `consentRoutes`: the authorization server's headless consent queue, `POST|GET /consent`. */
+export function rezstreamAdmin(accounts: RezStreamAccounts, grants: RezStreamGrants, consentRoutes: readonly RouteSpec[]): RouteSpec[] {
   const tenant = (id: string): string => {
     if (!accounts.business(id)) throw new SandboxProblem(404, 'Not found', `No rezStream business ${id}; known: ${accounts.directory.businesses.map((b) => b.id).join(', ')}.`);
     return id;
   };
   return [
-    {
-      method: 'post',
-      path: '/consent',
-      doc: {
-        operationId: 'queueRezStreamConsent',
-        description: "Queues the decision a user makes on the consent page: the client's next authorize request redirects at once, with a code (approve) or error=access_denied.",
-        requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['clientId', 'user', 'approve'], properties: { clientId: { type: 'string' }, user: { type: 'string', description: 'username or user id' }, tenants: { type: 'array', items: { type: 'string' } }, approve: { type: 'boolean' } } } } } },
-        responses: { '202': { description: '{"queued": n}, decisions waiting for that client' }, '400': PROBLEM },
-      },
-      handle: (req, res) => {
-        const body = object(req.body, '{"clientId", "user", "tenants": [...], "approve": true|false}');
-        const clientId = typeof body.clientId === 'string' ? body.clientId : '';
-        if (!accounts.client(clientId)) throw new SandboxProblem(400, 'Bad request', `No registered rezStream client "${clientId}".`);
-        const name = typeof body.user === 'string' ? body.user : '';
-        const user = accounts.user(name) ?? accounts.userById(name);
-        if (!user) throw new SandboxProblem(400, 'Bad request', `No rezStream user "${name}"; GET /__sandbox/credentials lists them.`);
-        if (typeof body.approve !== 'boolean') throw new SandboxProblem(400, 'Bad request', 'approve must be true or false.');
-        const tenants = body.tenants === undefined ? [] : strings(body.tenants, 'tenants');
-        const foreign = tenants.filter((t) => !user.tenants.includes(t));
-        if (foreign.length > 0) throw new SandboxProblem(400, 'Bad request', `${user.username} does not manage ${foreign.join(', ')}.`);
-        res.status(202).json({ queued: consent.enqueue({ clientId, userId: user.id, tenants, approve: body.approve }) });
-      },
-    },
-    {
-      method: 'get',
-      path: '/consent',
-      doc: { operationId: 'listRezStreamConsent', description: 'Queued consent decisions not yet used.', responses: { '200': { description: '{"pending": [...]}' } } },
-      handle: (_req, res) => void res.json({ pending: consent.pending() }),
-    },
+    ...consentRoutes,
     {
       method: 'post',
       path: '/clients',

@@ -1,7 +1,7 @@
 // rezStream's error catalogue. seeds/001 documents the statuses (401 for an ambiguous multi-tenant request, 403 for a missing permission) but no
 // bodies: the Cloud API's follow ASP.NET Core's ProblemDetails and Asp.Versioning, the identity server's RFC 6749 §5.2 and IdentityServer's error page.
 import { randomBytes } from 'node:crypto';
-import { providerError, type ErrorCatalogue, type ProviderError } from '../../core/errors.js';
+import { oauthErrorCode, providerError, type ErrorCatalogue, type ProviderError, type ProviderErrorCode } from '../../core/errors.js';
 import { errorPage } from './pages.js';
 
 const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
@@ -14,9 +14,10 @@ function traceId(): string {
 
 const RFC9110 = 'https://tools.ietf.org/html/rfc9110#section-';
 
-export function problem(status: number, type: string, title: string, detail?: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): ProviderError {
+/** An ASP.NET Core ProblemDetails (RFC 9457) answer. */
+function problem(code: ProviderErrorCode, status: number, type: string, title: string, detail?: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): ProviderError {
   const body = { type, title, status, ...(detail ? { detail } : {}), ...extra, traceId: traceId() };
-  return providerError(status, JSON.stringify(body), { 'Content-Type': PROBLEM_JSON, ...headers });
+  return providerError(code, status, JSON.stringify(body), { 'Content-Type': PROBLEM_JSON, ...headers });
 }
 
 /** RFC 6750 §3: `Bearer error="…", error_description="…"`. */
@@ -27,32 +28,33 @@ function bearerChallenge(error?: string, description?: string): Record<string, s
 
 export const cloudErrors = {
   /** Asp.Versioning's problem for a request without a version. */
-  versionUnspecified: (): ProviderError => problem(400, 'https://docs.api-versioning.org/problems#unspecified', 'Unspecified API version', 'An API version is required, but was not specified.'),
+  versionUnspecified: (): ProviderError => problem('api_version_unspecified', 400, 'https://docs.api-versioning.org/problems#unspecified', 'Unspecified API version', 'An API version is required, but was not specified.'),
   versionUnsupported: (url: string, version: string): ProviderError =>
-    problem(400, 'https://docs.api-versioning.org/problems#unsupported', 'Unsupported API version', `The HTTP resource that matches the request URI '${url}' does not support the API version '${version}'.`),
-  noToken: (): ProviderError => problem(401, `${RFC9110}15.5.2`, 'Unauthorized', 'A bearer token is required in the Authorization header.', {}, bearerChallenge()),
-  invalidToken: (description: string): ProviderError => problem(401, `${RFC9110}15.5.2`, 'Unauthorized', description, {}, bearerChallenge('invalid_token', description)),
+    problem('api_version_unsupported', 400, 'https://docs.api-versioning.org/problems#unsupported', 'Unsupported API version', `The HTTP resource that matches the request URI '${url}' does not support the API version '${version}'.`),
+  noToken: (): ProviderError => problem('unauthorized', 401, `${RFC9110}15.5.2`, 'Unauthorized', 'A bearer token is required in the Authorization header.', {}, bearerChallenge()),
+  invalidToken: (description: string): ProviderError => problem('invalid_token', 401, `${RFC9110}15.5.2`, 'Unauthorized', description, {}, bearerChallenge('invalid_token', description)),
   /** seeds/001: a multi-tenant token without X-RezStream-Tenant-ID "may be ambiguous and result in an HTTP 401 response". */
   ambiguousTenant: (): ProviderError => {
     const detail = 'This token has access to more than one tenant; send the X-RezStream-Tenant-ID header with one of them (GET /auth/tokendetails lists them).';
-    return problem(401, `${RFC9110}15.5.2`, 'Unauthorized', detail, {}, bearerChallenge('invalid_request', detail));
+    return problem('ambiguous_tenant', 401, `${RFC9110}15.5.2`, 'Unauthorized', detail, {}, bearerChallenge('invalid_request', detail));
   },
-  foreignTenant: (tenantId: string): ProviderError => problem(403, `${RFC9110}15.5.4`, 'Forbidden', `This token has no access to tenant ${tenantId}.`),
+  foreignTenant: (tenantId: string): ProviderError => problem('foreign_tenant', 403, `${RFC9110}15.5.4`, 'Forbidden', `This token has no access to tenant ${tenantId}.`),
   /** seeds/001: "A token that only has access to read … will fail with an HTTP 403 response". RFC 6750 §3.1 names the scope. */
   insufficientScope: (scopes: readonly string[]): ProviderError => {
     const detail = `The access token does not carry a scope this endpoint needs: one of ${scopes.join(', ')}.`;
-    return problem(403, `${RFC9110}15.5.4`, 'Forbidden', detail, {}, { 'WWW-Authenticate': `Bearer error="insufficient_scope", scope="${scopes.join(' ')}"` });
+    return problem('insufficient_scope', 403, `${RFC9110}15.5.4`, 'Forbidden', detail, {}, { 'WWW-Authenticate': `Bearer error="insufficient_scope", scope="${scopes.join(' ')}"` });
   },
   /** seeds/001: "So far, all endpoints only support querying data from the system." */
-  readOnly: (): ProviderError => problem(403, `${RFC9110}15.5.4`, 'Forbidden', 'This token has read-only access: the Cloud API accepts no modifications yet.', {}, { Allow: 'GET, HEAD' }),
-  notFound: (what: string, id: string): ProviderError => problem(404, `${RFC9110}15.5.5`, 'Not Found', `No ${what} ${id}.`),
-  validation: (errors: Record<string, string[]>): ProviderError => problem(400, `${RFC9110}15.5.1`, 'One or more validation errors occurred.', undefined, { errors }),
+  readOnly: (): ProviderError => problem('read_only', 403, `${RFC9110}15.5.4`, 'Forbidden', 'This token has read-only access: the Cloud API accepts no modifications yet.', {}, { Allow: 'GET, HEAD' }),
+  notFound: (what: string, id: string): ProviderError => problem('not_found', 404, `${RFC9110}15.5.5`, 'Not Found', `No ${what} ${id}.`),
+  validation: (errors: Record<string, string[]>): ProviderError => problem('validation', 400, `${RFC9110}15.5.1`, 'One or more validation errors occurred.', undefined, { errors }),
 };
 
 /** The token, revocation and userinfo endpoints: RFC 6749 §5.2 bodies, never cached. */
 export const oauthErrors = {
-  error: (status: 400 | 401, error: string, description: string, headers: Record<string, string> = {}): ProviderError =>
-    providerError(status, { error, error_description: description }, { ...NO_STORE, ...headers }),
+  /** `code` tells what the error is when the RFC's `error` does not (a catalogue's generic failure answered as `invalid_request`). */
+  error: (status: 400 | 401, error: string, description: string, headers: Record<string, string> = {}, code: ProviderErrorCode = oauthErrorCode(error)): ProviderError =>
+    providerError(code, status, { error, error_description: description }, { ...NO_STORE, ...headers }),
   invalidRequest: (description: string): ProviderError => oauthErrors.error(400, 'invalid_request', description),
   invalidClient: (description: string): ProviderError => oauthErrors.error(401, 'invalid_client', description, { 'WWW-Authenticate': 'Basic realm="account.rezstream.com"' }),
   invalidGrant: (description: string): ProviderError => oauthErrors.error(400, 'invalid_grant', description),
@@ -60,12 +62,12 @@ export const oauthErrors = {
   invalidScope: (description: string): ProviderError => oauthErrors.error(400, 'invalid_scope', description),
   /** userinfo (RFC 6750 §3): no body, the challenge header carries the error. */
   userinfo: (status: 401 | 403, error: string, description: string): ProviderError =>
-    providerError(status, '', { ...NO_STORE, 'WWW-Authenticate': `Bearer error="${error}", error_description="${description}"${status === 403 ? ', scope="openid"' : ''}` }),
+    providerError(oauthErrorCode(error), status, '', { ...NO_STORE, 'WWW-Authenticate': `Bearer error="${error}", error_description="${description}"${status === 403 ? ', scope="openid"' : ''}` }),
 };
 
 /** What the authorization endpoint cannot redirect (unknown client, unregistered redirect URI): shown as a page, as IdentityServer's error view does. */
 export function authorizeErrorPage(error: string, description: string): ProviderError {
-  return providerError(400, errorPage(error, description), { 'Content-Type': 'text/html; charset=utf-8', ...NO_STORE });
+  return providerError(oauthErrorCode(error), 400, errorPage(error, description), { 'Content-Type': 'text/html; charset=utf-8', ...NO_STORE });
 }
 
 function issuesByName(issues: Parameters<ErrorCatalogue['invalidRequest']>[0]): Record<string, string[]> {
@@ -75,18 +77,18 @@ function issuesByName(issues: Parameters<ErrorCatalogue['invalidRequest']>[0]): 
 }
 
 export const rezstreamCatalogue: ErrorCatalogue = {
-  badRequest: (detail) => problem(400, `${RFC9110}15.5.1`, 'Bad Request', detail),
+  badRequest: (detail) => problem('bad_request', 400, `${RFC9110}15.5.1`, 'Bad Request', detail),
   invalidRequest: (issues) => cloudErrors.validation(issuesByName(issues)),
-  unsupportedMediaType: (contentType) => problem(415, `${RFC9110}15.5.16`, 'Unsupported Media Type', `Content-Type ${contentType || '(none)'} is not supported.`),
-  payloadTooLarge: (limit) => problem(413, `${RFC9110}15.5.14`, 'Content Too Large', `The request body is larger than ${limit}.`),
+  unsupportedMediaType: (contentType) => problem('unsupported_media_type', 415, `${RFC9110}15.5.16`, 'Unsupported Media Type', `Content-Type ${contentType || '(none)'} is not supported.`),
+  payloadTooLarge: (limit) => problem('payload_too_large', 413, `${RFC9110}15.5.14`, 'Content Too Large', `The request body is larger than ${limit}.`),
   routeNotFound: (method, path, nearest) =>
-    problem(404, `${RFC9110}15.5.5`, 'Not Found', undefined, {}, { 'X-Pms-Sandbox-Unmatched': `${method} ${path}`, ...(nearest ? { 'X-Pms-Sandbox-Nearest-Route': nearest } : {}) }),
+    problem('route_not_found', 404, `${RFC9110}15.5.5`, 'Not Found', undefined, {}, { 'X-Pms-Sandbox-Unmatched': `${method} ${path}`, ...(nearest ? { 'X-Pms-Sandbox-Nearest-Route': nearest } : {}) }),
 };
 
 /** The identity origin answers what no endpoint reads as the token endpoint does (RFC 6749 §5.2 `invalid_request`), not as the Cloud API. */
 export const identityCatalogue: ErrorCatalogue = {
   ...rezstreamCatalogue,
-  badRequest: (detail) => oauthErrors.invalidRequest(detail),
-  invalidRequest: (issues) => oauthErrors.invalidRequest(issues.map((i) => `${i.name || i.in} ${i.message}`).join('; ')),
-  unsupportedMediaType: () => oauthErrors.invalidRequest('The request must be sent as application/x-www-form-urlencoded.'),
+  badRequest: (detail) => oauthErrors.error(400, 'invalid_request', detail, {}, 'bad_request'),
+  invalidRequest: (issues) => oauthErrors.error(400, 'invalid_request', issues.map((i) => `${i.name || i.in} ${i.message}`).join('; '), {}, 'validation'),
+  unsupportedMediaType: () => oauthErrors.error(400, 'invalid_request', 'The request must be sent as application/x-www-form-urlencoded.', {}, 'unsupported_media_type'),
 };

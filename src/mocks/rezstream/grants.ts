@@ -1,5 +1,5 @@
-// rezStream's issued credentials (seeds/001, "Authentication"): reference access tokens whose subject is the tenant(s), rotating refresh tokens
-// (offline_access), single-use authorization codes, and the long-lived manual tenant tokens of "Manage app authorizations". All on the virtual clock.
+// rezStream's access tokens (seeds/001, "Authentication"): reference tokens whose subject is the tenant(s), from the code flow or the long-lived
+// manual tenant tokens of "Manage app authorizations", on the virtual clock. Codes and refresh tokens are the authorization server's (oauth.ts).
 import type { Clock } from '../../core/clock.js';
 import { isoInstant } from '../../core/dates.js';
 import { hexHandle, OpaqueTokens } from '../../core/tokens/opaque.js';
@@ -43,22 +43,6 @@ export interface Grant {
   manualTokenId?: string;
 }
 
-export interface AuthorizationCode {
-  grant: Grant;
-  redirectUri: string;
-  codeChallenge: string | undefined;
-  nonce: string | undefined;
-  /** Tokens issued from the code, revoked if the code is ever presented again (RFC 6749 §4.1.2). */
-  issued: string[];
-}
-
-export interface RefreshGrant {
-  grant: Grant;
-  nonce: string | undefined;
-  /** The access and refresh tokens this one was rotated into, once spent: revoked if it is ever presented again (RFC 6819 §5.2.2.3). */
-  rotatedInto?: string[];
-}
-
 export interface ManualToken {
   id: string;
   tenantId: string;
@@ -69,16 +53,12 @@ export interface ManualToken {
 
 export class RezStreamGrants {
   private readonly accessTokens: OpaqueTokens<Grant>;
-  readonly refresh: OpaqueTokens<RefreshGrant>;
-  readonly codes: OpaqueTokens<AuthorizationCode>;
   private manual = new Map<string, ManualToken>();
   /** Set by reset: the seeded manual tokens are registered, as of that moment, on first need, so start never waits for the seed. */
   private seedPending: { atMs: number } | undefined;
 
   constructor(private readonly clock: Clock, private readonly seededManualTokens: () => readonly ManualTokenSeed[]) {
     this.accessTokens = new OpaqueTokens(clock);
-    this.refresh = new OpaqueTokens(clock);
-    this.codes = new OpaqueTokens(clock);
     this.reset();
   }
 
@@ -90,27 +70,6 @@ export class RezStreamGrants {
 
   issueAccessToken(grant: Grant): string {
     return this.access.register(hexHandle(), grant, ACCESS_TOKEN_LIFETIME);
-  }
-
-  issueRefreshToken(refresh: RefreshGrant): string {
-    return this.refresh.register(hexHandle(), refresh, REFRESH_TOKEN_LIFETIME);
-  }
-
-  /** A spent refresh token presented again: everything rotated from it, down the chain, is revoked. */
-  revokeRotatedFrom(refresh: RefreshGrant): void {
-    const pending = [...(refresh.rotatedInto ?? [])];
-    while (pending.length > 0) {
-      const token = pending.pop()!;
-      this.access.revoke(token);
-      const next = this.refresh.lookup(token);
-      if (next.state === 'unknown') continue;
-      this.refresh.revoke(token);
-      pending.push(...(next.record.data.rotatedInto ?? []));
-    }
-  }
-
-  issueCode(code: Omit<AuthorizationCode, 'issued'>): string {
-    return this.codes.register(hexHandle(), { ...code, issued: [] }, AUTHORIZATION_CODE_LIFETIME);
   }
 
   /** "Generate Token": a long-lived reference token for one tenant, its value shown only in this answer. */
@@ -143,8 +102,6 @@ export class RezStreamGrants {
 
   reset(): void {
     this.accessTokens.reset();
-    this.refresh.reset();
-    this.codes.reset();
     this.manual.clear();
     this.seedPending = { atMs: this.clock.nowMs() };
   }

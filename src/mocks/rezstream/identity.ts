@@ -3,12 +3,9 @@
 import type { Request, RequestHandler } from 'express';
 import type { ProviderContext, RouteSpec } from '../../core/provider.js';
 import type { RezStreamAccounts } from './accounts.js';
-import { authorizeRoutes } from './authorize.js';
 import { issuerOf } from './auth.js';
-import type { Consent } from './consent.js';
 import { oauthErrors } from './errors.js';
 import { API_SCOPES, IDENTITY_SCOPES, type RezStreamGrants } from './grants.js';
-import { revocationEndpoint, tokenEndpoint } from './token.js';
 
 function discovery(issuer: string): Record<string, unknown> {
   return {
@@ -57,7 +54,8 @@ function userinfo(accounts: RezStreamAccounts, grants: RezStreamGrants, ctx: Pro
   };
 }
 
-export function identityRoutes(accounts: RezStreamAccounts, grants: RezStreamGrants, consent: Consent, ctx: ProviderContext): RouteSpec[] {
+/** Discovery, the JWKS and userinfo, around the routes of the authorization server (authorize, sign-in, consent, token, revocation). */
+export function identityRoutes(accounts: RezStreamAccounts, grants: RezStreamGrants, authorizationServer: readonly RouteSpec[], ctx: ProviderContext): RouteSpec[] {
   const info = userinfo(accounts, grants, ctx);
   return [
     {
@@ -74,9 +72,7 @@ export function identityRoutes(accounts: RezStreamAccounts, grants: RezStreamGra
       validate: false,
       handle: async (_req, res) => void res.json((await ctx.keys.ready()).jwks()),
     },
-    ...authorizeRoutes(accounts, grants, consent, ctx),
-    { method: 'post', path: '/connect/token', operationId: 'createToken', validate: false, handle: tokenEndpoint(accounts, grants, ctx) },
-    { method: 'post', path: '/connect/revocation', operationId: 'revokeToken', validate: false, handle: revocationEndpoint(accounts, grants) },
+    ...authorizationServer,
     { method: 'get', path: '/connect/userinfo', operationId: 'getUserInfo', validate: false, handle: info },
     { method: 'post', path: '/connect/userinfo', validate: false, handle: info },
   ];

@@ -7,9 +7,9 @@ import { specFile } from '../../core/project-files.js';
 import type { ProviderDefinition } from '../../core/provider.js';
 import { RezStreamAccounts } from './accounts.js';
 import { rezstreamAdmin } from './admin.js';
-import { Consent } from './consent.js';
 import { rezstreamCatalogue } from './errors.js';
 import { RezStreamGrants } from './grants.js';
+import { rezstreamAuthorizationServer } from './oauth.js';
 import { rezstreamOrigins } from './routes.js';
 
 /** The enum of the X-RezStream-Api-Version parameter in the document: the versions the Cloud API accepts. */
@@ -23,14 +23,14 @@ export const rezstream: ProviderDefinition = {
   create(ctx) {
     const accounts = new RezStreamAccounts(ctx.config.seed, ctx.clock, ctx.seeds);
     const grants = new RezStreamGrants(ctx.clock, () => accounts.directory.manualTokens);
-    const consent = new Consent(ctx.clock);
+    const authorizationServer = rezstreamAuthorizationServer(accounts, grants, ctx);
     const file = specFile('rezstream');
     const document = once(() => OpenApiDocument.load(file));
     const versions = once(() => apiVersions(document()));
     return {
       id: 'rezstream',
       title: 'rezStream',
-      origins: rezstreamOrigins({ accounts, grants, consent, ctx, versions, specFile: file, document }),
+      origins: rezstreamOrigins({ accounts, grants, authorizationServer: authorizationServer.routes, ctx, versions, specFile: file, document }),
       spec: { file, document },
       errors: rezstreamCatalogue,
       credentials: () => {
@@ -41,11 +41,11 @@ export const rezstream: ProviderDefinition = {
           manualTokens: accounts.directory.manualTokens.map((t) => ({ tenantId: t.tenantId, token: t.token, scopes: t.scopes })),
         };
       },
-      admin: rezstreamAdmin(accounts, grants, consent),
+      admin: rezstreamAdmin(accounts, grants, authorizationServer.admin),
       reset: () => {
         accounts.reset();
         grants.reset();
-        consent.reset();
+        authorizationServer.reset();
       },
     };
   },

@@ -6,7 +6,6 @@ import type { OpenApiDocument } from '../../core/openapi.js';
 import type { HttpMethod, OriginMount, ProviderContext, RouteSpec } from '../../core/provider.js';
 import type { RezStreamAccounts } from './accounts.js';
 import { callerOf, cloudGate, CLOUD_API_ORIGIN, IDENTITY_ORIGIN } from './auth.js';
-import type { Consent } from './consent.js';
 import { cloudErrors, identityCatalogue } from './errors.js';
 import type { RezStreamGrants } from './grants.js';
 import { identityRoutes } from './identity.js';
@@ -18,7 +17,8 @@ export const RESERVATION_SCOPES = ['reservations', 'revenue_management', 'guest_
 export interface RezStreamRouteDeps {
   accounts: RezStreamAccounts;
   grants: RezStreamGrants;
-  consent: Consent;
+  /** The core authorization server's routes on the identity origin. */
+  authorizationServer: readonly RouteSpec[];
   ctx: ProviderContext;
   /** The versions the served document lists for X-RezStream-Api-Version. */
   versions: () => readonly string[];
@@ -26,7 +26,7 @@ export interface RezStreamRouteDeps {
   document: () => OpenApiDocument;
 }
 
-export function rezstreamOrigins({ accounts, grants, consent, ctx, versions, specFile, document }: RezStreamRouteDeps): OriginMount[] {
+export function rezstreamOrigins({ accounts, grants, authorizationServer, ctx, versions, specFile, document }: RezStreamRouteDeps): OriginMount[] {
   const gate = (tenant: boolean, scopes?: readonly string[]) => [cloudGate(grants, ctx, versions, { tenant, ...(scopes ? { scopes } : {}) })];
   const reservations = gate(true, RESERVATION_SCOPES);
   // seeds/001: "all endpoints only support querying data". A write to any path the document serves (POST /rates/nightly of rezStream's
@@ -39,7 +39,7 @@ export function rezstreamOrigins({ accounts, grants, consent, ctx, versions, spe
   };
   const writes: RouteSpec[] = (['post', 'put', 'patch', 'delete'] as HttpMethod[]).map((method) => ({ method, path: '/*path', validate: false, handle: refuseWrite }));
   return [
-    { origin: IDENTITY_ORIGIN, errors: identityCatalogue, routes: identityRoutes(accounts, grants, consent, ctx) },
+    { origin: IDENTITY_ORIGIN, errors: identityCatalogue, routes: identityRoutes(accounts, grants, authorizationServer, ctx) },
     {
       origin: CLOUD_API_ORIGIN,
       prismGuard: gate(true),

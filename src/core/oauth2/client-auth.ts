@@ -1,5 +1,6 @@
 // OAuth 2.0 client authentication at a token endpoint (RFC 6749 §2.3.1): HTTP Basic (`client_secret_basic`) or form fields (`client_secret_post`).
 // Providers map each outcome to their own error words.
+import { basicCredentials } from '../http-auth.js';
 
 export type ClientAuthentication =
   | { method: 'client_secret_basic' | 'client_secret_post'; clientId: string; clientSecret: string | undefined }
@@ -16,13 +17,11 @@ export function formField(body: Record<string, unknown>, name: string): string |
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** RFC 6749 §2.3.1: id and secret are form-encoded, then joined by ':' and base64-encoded. */
+/** RFC 6749 §2.3.1: id and secret are form-encoded, then joined by ':' and base64-encoded (HTTP Basic, read by core/http-auth.ts). */
 function decodeBasic(header: string | undefined): ClientAuthentication | undefined {
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
-  if (!match) return undefined;
-  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon < 0) return { method: 'malformed' };
+  const basic = basicCredentials(header);
+  if (basic === undefined) return undefined;
+  if (basic === 'malformed') return { method: 'malformed' };
   const unform = (s: string): string => {
     try {
       return decodeURIComponent(s.replace(/\+/g, ' '));
@@ -30,7 +29,7 @@ function decodeBasic(header: string | undefined): ClientAuthentication | undefin
       return s;
     }
   };
-  return { method: 'client_secret_basic', clientId: unform(decoded.slice(0, colon)), clientSecret: unform(decoded.slice(colon + 1)) };
+  return { method: 'client_secret_basic', clientId: unform(basic.username), clientSecret: unform(basic.password) };
 }
 
 export function clientAuthentication(authorization: string | undefined, body: Record<string, unknown>): ClientAuthentication {

@@ -2,6 +2,8 @@
 // limits (provider-facts). The token endpoints are in oauth.ts.
 import type { NextFunction, RequestHandler, Response } from 'express';
 import type { JWTPayload } from 'jose';
+import { CallerSlot, type Caller } from '../../core/caller.js';
+import { bearerToken } from '../../core/http-auth.js';
 import { loadFixture } from '../../core/project-files.js';
 import type { ProviderContext } from '../../core/provider.js';
 import type { WindowRule } from '../../core/rate-limit.js';
@@ -48,20 +50,40 @@ export function issuerUrl(sandboxUrl: string, api: GuestyApi): string {
   return `${sandboxUrl}/${LOGIN_ORIGIN.replace('https://', '')}/oauth2/${api.authServerId}`;
 }
 
+/** A Guesty caller: an Open API or Booking Engine client acting for its account. */
+export type GuestyCaller = Caller<undefined>;
+
+const callers = new CallerSlot<GuestyCaller>('guesty');
+
+/** Who a guarded request comes from. */
+export function callerOf(res: Response): GuestyCaller {
+  return callers.get(res);
+}
+
 /** The Guesty account a guarded request acts for. */
 export function accountOf(res: Response): string {
-  return res.locals.guestyAccountId as string;
+  return callers.get(res).accountId!;
 }
 
 /** Checks `Authorization: Bearer <token>`: 401 when missing, malformed or not for this API; 403 from the second it expires. */
 export function bearer(api: GuestyApi, accounts: GuestyAccounts, ctx: ProviderContext): RequestHandler {
   // Verified signatures are remembered, so a known token is checked with one map lookup, synchronously, not an RSA verification.
   const verified = new Map<string, GuestyClaims | null>();
+  // One caller a token, made when it is first admitted: the hot path allocates nothing per request.
+  const made = new WeakMap<GuestyClaims, GuestyCaller>();
+  const callerFor = (claims: GuestyClaims): GuestyCaller => {
+    let caller = made.get(claims);
+    if (!caller) {
+      caller = Object.freeze({ credential: 'oauth_access_token', accountId: claims.accountId, userId: undefined, clientId: claims.cid, scopes: claims.scp, expiresAtMs: (claims.exp as number) * 1000, details: undefined });
+      made.set(claims, caller);
+    }
+    return caller;
+  };
   const admit = (claims: GuestyClaims | null, res: Response, next: NextFunction): void => {
     if (!claims || claims.aud !== api.audience || !Array.isArray(claims.scp) || !claims.scp.includes(api.scope)) throw guestyErrors.unauthorized();
     if (typeof claims.exp !== 'number' || ctx.clock.nowSeconds() >= claims.exp) throw guestyErrors.expiredToken();
     if (!accounts.account(claims.accountId)) throw guestyErrors.unauthorized();
-    res.locals.guestyAccountId = claims.accountId;
+    callers.set(res, callerFor(claims));
     next();
   };
   const verify = async (token: string): Promise<GuestyClaims | null> => {
@@ -76,9 +98,8 @@ export function bearer(api: GuestyApi, accounts: GuestyAccounts, ctx: ProviderCo
   return (req, res, next) => {
     const header = req.get('authorization') ?? '';
     if (header === lastHeader) return admit(lastClaims, res, next);
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match) throw guestyErrors.unauthorized();
-    const token = match[1]!;
+    const token = bearerToken(header);
+    if (token === undefined) throw guestyErrors.unauthorized();
     const known = RECORDED.get(token) ?? verified.get(token);
     if (known === undefined) return verify(token).then((claims) => admit(claims, res, next));
     lastHeader = header;

@@ -1,6 +1,8 @@
 // The Cloud API's gate (seeds/001, "rezStream Cloud API"): every request needs a Bearer reference token and X-RezStream-Api-Version; a token
 // that reaches several tenants needs X-RezStream-Tenant-ID (else 401); a token without the endpoint's scope gets 403; the API is read-only.
 import type { Request, RequestHandler, Response } from 'express';
+import { CallerSlot, type Caller } from '../../core/caller.js';
+import { bearerToken } from '../../core/http-auth.js';
 import { sandboxBaseUrl } from '../../core/origins.js';
 import type { ProviderContext } from '../../core/provider.js';
 import { cloudErrors } from './errors.js';
@@ -21,16 +23,16 @@ export function cloudBase(ctx: ProviderContext, req: Request): string {
   return sandboxBaseUrl(ctx.sandboxUrl(req), CLOUD_API_ORIGIN);
 }
 
-export interface CloudCaller {
-  grant: Grant;
-  /** The tenant the request acts for; undefined only where no tenant is needed (/auth/tokendetails). */
-  tenantId: string | undefined;
-  /** Undefined for manual tokens, which live until revoked. */
-  expiresAtMs: number | undefined;
-}
+/**
+ * A Cloud API caller: `accountId` is the tenant the request acts for (undefined only where no tenant is needed, /auth/tokendetails), `details`
+ * the whole grant (every tenant of a multi-tenant token); `expiresAtMs` is undefined for manual tokens, which live until revoked.
+ */
+export type CloudCaller = Caller<Grant>;
+
+const callers = new CallerSlot<CloudCaller>('rezstream');
 
 export function callerOf(res: Response): CloudCaller {
-  return res.locals.rezstreamCaller as CloudCaller;
+  return callers.get(res);
 }
 
 export interface GateOptions {
@@ -49,9 +51,9 @@ export function cloudGate(grants: RezStreamGrants, ctx: ProviderContext, version
     if (!version) throw cloudErrors.versionUnspecified();
     if (!supported.includes(version)) throw cloudErrors.versionUnsupported(`${cloudBase(ctx, req)}${req.path}`, version);
 
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
-    if (!match) throw cloudErrors.noToken();
-    const found = grants.access.lookup(match[1]!);
+    const token = bearerToken(req.get('authorization'));
+    if (token === undefined) throw cloudErrors.noToken();
+    const found = grants.access.lookup(token);
     if (found.state === 'unknown') throw cloudErrors.invalidToken('The access token is invalid.');
     if (found.state === 'expired') throw cloudErrors.invalidToken('The access token expired.');
     if (found.state === 'revoked') throw cloudErrors.invalidToken('The access token has been revoked.');
@@ -72,7 +74,15 @@ export function cloudGate(grants: RezStreamGrants, ctx: ProviderContext, version
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') throw cloudErrors.readOnly();
     if (options.scopes && !options.scopes.some((s) => grant.scopes.includes(s))) throw cloudErrors.insufficientScope(options.scopes);
-    res.locals.rezstreamCaller = { grant, tenantId, expiresAtMs: found.record.expiresAt } satisfies CloudCaller;
+    callers.set(res, {
+      credential: grant.manualTokenId ? 'personal_access_token' : 'oauth_access_token',
+      accountId: tenantId,
+      userId: grant.userId ?? undefined,
+      clientId: grant.clientId ?? undefined,
+      scopes: grant.scopes,
+      expiresAtMs: found.record.expiresAt,
+      details: grant,
+    });
     next();
   };
 }

@@ -1,6 +1,7 @@
 // https://account.rezstream.com's discovery (seeds/001: "a well-known configuration endpoint which facilitates endpoint and public key discovery";
 // OpenID Connect Discovery 1.0, RFC 8414), its JWKS at IdentityServer's path, and userinfo (OpenID Connect Core §5.3).
 import type { Request, RequestHandler } from 'express';
+import { bearerToken } from '../../core/http-auth.js';
 import type { ProviderContext, RouteSpec } from '../../core/provider.js';
 import type { RezStreamAccounts } from './accounts.js';
 import { issuerOf } from './auth.js';
@@ -40,9 +41,9 @@ function userinfo(accounts: RezStreamAccounts, grants: RezStreamGrants, ctx: Pro
     return { userId: claims.sub, scopes: Array.isArray(claims.scope) ? claims.scope.map(String) : [] };
   };
   return async (req, res) => {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
-    if (!match) throw oauthErrors.userinfo(401, 'invalid_request', 'A bearer access token is required.');
-    const found = await claimsOf(req, match[1]!);
+    const token = bearerToken(req.get('authorization'));
+    if (token === undefined) throw oauthErrors.userinfo(401, 'invalid_request', 'A bearer access token is required.');
+    const found = await claimsOf(req, token);
     const user = found ? accounts.userById(found.userId) : undefined;
     if (!found || !user) throw oauthErrors.userinfo(401, 'invalid_token', 'The access token is invalid, expired or revoked.');
     if (!found.scopes.includes('openid')) throw oauthErrors.userinfo(403, 'insufficient_scope', 'The access token was not issued with the openid scope.');

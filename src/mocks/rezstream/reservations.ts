@@ -30,7 +30,7 @@ function sendPage(res: Response, rows: readonly Reservation[], links: readonly P
 }
 
 function tenantOf(res: Response): string {
-  return callerOf(res).tenantId!;
+  return callerOf(res).accountId!;
 }
 
 /** The local calendar date of a date-time written with the tenant's offset (`2023-03-10T16:00:00-07:00` → `2023-03-10`). */

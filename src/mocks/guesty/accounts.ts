@@ -4,7 +4,7 @@ import type { LocalModule, SeedJob, SeedWorker } from '../../core/seed-worker.js
 import { StateStore, type SeedData } from '../../core/store.js';
 import { randomToken } from '../../core/tokens/opaque.js';
 import { guestyErrors } from './errors.js';
-import type { GuestyAccount, GuestyApiName, GuestyClient, GuestySeed } from './data.js';
+import type { GuestyAccount, GuestyApiName, GuestyClient, GuestySeed } from './types.js';
 
 // data.ts (faker) runs in the seed worker. From the TypeScript sources, which a worker cannot load, it is imported here and run in process.
 const DATA_MODULE = new URL('./data.js', import.meta.url);

@@ -2,7 +2,7 @@
 import type { RouteSpec } from '../../core/provider.js';
 import { SandboxProblem } from '../../core/errors.js';
 import type { GuestyAccounts } from './accounts.js';
-import type { GuestyApiName } from './data.js';
+import type { GuestyApiName } from './types.js';
 
 function clientRequest(body: unknown, accounts: GuestyAccounts): { api: GuestyApiName; accountId: string } {
   const b = (body ?? {}) as { api?: unknown; accountId?: unknown };

@@ -8,7 +8,7 @@ import { loadFixture } from '../../core/project-files.js';
 import type { ProviderContext } from '../../core/provider.js';
 import type { WindowRule } from '../../core/rate-limit.js';
 import type { GuestyAccounts } from './accounts.js';
-import type { GuestyApiName } from './data.js';
+import type { GuestyApiName } from './types.js';
 import { guestyErrors } from './errors.js';
 
 export interface GuestyApi {

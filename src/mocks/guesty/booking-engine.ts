@@ -5,7 +5,7 @@ import { parsed } from '../../core/validate.js';
 import type { GuestyAccounts } from './accounts.js';
 import { accountOf } from './auth.js';
 import { findListing } from './calendar.js';
-import type { Listing } from './data.js';
+import type { Listing } from './types.js';
 
 /** Only what a public booking site may show: no owner, account or PMS internals. */
 function publicListing(l: Listing): Record<string, unknown> {

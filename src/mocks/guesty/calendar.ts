@@ -4,7 +4,7 @@ import { addDays, daysBetween, eachDate, isValidDate } from '../../core/dates.js
 import { parsed } from '../../core/validate.js';
 import type { GuestyAccounts } from './accounts.js';
 import { accountOf } from './auth.js';
-import type { CalendarDay, Listing, Reservation } from './data.js';
+import type { CalendarDay, Listing, Reservation } from './types.js';
 import { guestyErrors } from './errors.js';
 
 /** Statuses whose nights are taken: the rest (inquiry, canceled, declined) leave the calendar open. */

@@ -4,34 +4,8 @@ import { addDays } from '../../core/dates.js';
 import { seededFaker } from '../../core/fake.js';
 import { loadFixture } from '../../core/project-files.js';
 import type { SeedData } from '../../core/store.js';
-import type { components } from '../../generated/guesty.js';
+import type { Guest, GuestyAccount, GuestyClient, GuestySeed, Listing, Reservation } from './types.js';
 import { money, stayTimes } from './records.js';
-
-export type Listing = components['schemas']['Listing'];
-export type Reservation = components['schemas']['Reservation'];
-export type Guest = components['schemas']['Guest'];
-export type CalendarDay = components['schemas']['CalendarDay'];
-
-export type GuestyApiName = 'openApi' | 'bookingEngine';
-
-export interface GuestyClient {
-  api: GuestyApiName;
-  clientId: string;
-  clientSecret: string;
-  accountId: string;
-}
-
-export interface GuestyAccount {
-  accountId: string;
-  name: string;
-}
-
-export interface GuestySeed {
-  accounts: GuestyAccount[];
-  clients: GuestyClient[];
-  /** The generated account whose clients `GET /__sandbox/credentials` shows. */
-  primary: { openApi: GuestyClient; bookingEngine: GuestyClient };
-}
 
 interface AccountsFixture {
   accounts: Array<GuestyAccount & { clients: Array<Omit<GuestyClient, 'accountId'>>; listings: number; reservations: number; guests: number }>;

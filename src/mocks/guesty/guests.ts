@@ -4,7 +4,7 @@ import { rowJson, sendJsonText } from '../../core/json-text.js';
 import { parsed } from '../../core/validate.js';
 import type { GuestyAccounts } from './accounts.js';
 import { accountOf } from './auth.js';
-import type { Guest } from './data.js';
+import type { Guest } from './types.js';
 import { listEnvelope, shape } from './query.js';
 import { newGuest, type GuestInput } from './records.js';
 

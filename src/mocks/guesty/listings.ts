@@ -6,7 +6,7 @@ import { parsed } from '../../core/validate.js';
 import type { GuestyAccounts } from './accounts.js';
 import { accountOf } from './auth.js';
 import { calendarDays, findListing } from './calendar.js';
-import type { Listing } from './data.js';
+import type { Listing } from './types.js';
 import { guestyErrors } from './errors.js';
 import { listEnvelope, shape } from './query.js';
 

@@ -9,7 +9,7 @@ import type { WindowRule } from '../../core/rate-limit.js';
 import { randomToken } from '../../core/tokens/opaque.js';
 import type { GuestyAccounts } from './accounts.js';
 import { issuerUrl, TOKEN_LIFETIME_SECONDS, type GuestyApi } from './auth.js';
-import type { GuestyClient } from './data.js';
+import type { GuestyClient } from './types.js';
 import { guestyErrors, tokenErrors } from './errors.js';
 
 /** "You can generate a maximum of five access tokens per 24 hours, per clientId." */

@@ -2,7 +2,7 @@
 // in the seed worker): a write stores what it was given and takes its ids from a seeded generator.
 import { zonedToUtc } from '../../core/dates.js';
 import type { SeededRandom } from '../../core/seeded-random.js';
-import type { Guest, Listing, Reservation } from './data.js';
+import type { Guest, Listing, Reservation } from './types.js';
 
 export interface GuestInput {
   firstName?: string;

@@ -6,7 +6,7 @@ import { parsed } from '../../core/validate.js';
 import type { GuestyAccounts } from './accounts.js';
 import { accountOf } from './auth.js';
 import { BLOCKING_STATUSES, calendarDays, findListing } from './calendar.js';
-import type { Listing, Reservation } from './data.js';
+import type { Listing, Reservation } from './types.js';
 import { money, newConfirmationCode, newObjectId, stayTimes } from './records.js';
 import { guestyErrors } from './errors.js';
 import { createGuestRecord, findGuest } from './guests.js';

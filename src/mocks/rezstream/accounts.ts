@@ -4,7 +4,7 @@ import { SeededRandom } from '../../core/seeded-random.js';
 import type { LocalModule, SeedJob, SeedWorker } from '../../core/seed-worker.js';
 import { StateStore, type Collection, type SeedData } from '../../core/store.js';
 import type { Clock } from '../../core/clock.js';
-import type { Business, Inventory, Reservation, RezStreamClient, RezStreamDirectory, RezStreamUser } from './data.js';
+import type { Business, Inventory, Reservation, RezStreamClient, RezStreamDirectory, RezStreamUser } from './types.js';
 
 // data.ts (faker) runs in the seed worker. From the TypeScript sources, which a worker cannot load, it is imported here and run in process.
 const DATA_MODULE = new URL('./data.js', import.meta.url);

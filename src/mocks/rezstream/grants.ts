@@ -3,7 +3,7 @@
 import type { Clock } from '../../core/clock.js';
 import { isoInstant } from '../../core/dates.js';
 import { hexHandle, OpaqueTokens } from '../../core/tokens/opaque.js';
-import type { ManualTokenSeed } from './data.js';
+import type { ManualTokenSeed } from './types.js';
 
 /** IdentityServer's defaults, which rezStream's account site (`/connect/authorize`, `/connect/token`) runs on; rezStream publishes none. */
 export const ACCESS_TOKEN_LIFETIME = 3600;

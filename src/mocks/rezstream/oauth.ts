@@ -10,7 +10,7 @@ import type { ProviderContext } from '../../core/provider.js';
 import { hexHandle } from '../../core/tokens/opaque.js';
 import type { RezStreamAccounts } from './accounts.js';
 import { identityBase, issuerOf } from './auth.js';
-import type { RezStreamClient } from './data.js';
+import type { RezStreamClient } from './types.js';
 import { ACCESS_TOKEN_LIFETIME, API_SCOPES, AUTHORIZATION_CODE_LIFETIME, ID_TOKEN_LIFETIME, IDENTITY_SCOPES, INTERACTION_LIFETIME, isApiScope, REFRESH_TOKEN_LIFETIME, type Grant, type RezStreamGrants } from './grants.js';
 import { identityWords } from './identity-words.js';
 import { ACCOUNT_SITE } from './pages.js';

@@ -7,7 +7,7 @@ import type { ProviderContext } from '../../core/provider.js';
 import { parsed } from '../../core/validate.js';
 import type { RezStreamAccounts } from './accounts.js';
 import { callerOf, cloudBase } from './auth.js';
-import type { Reservation, ReservationSummary } from './data.js';
+import type { Reservation, ReservationSummary } from './types.js';
 import { cloudErrors } from './errors.js';
 
 const summaries = new WeakMap<Reservation, string>();

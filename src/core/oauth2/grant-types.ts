@@ -65,7 +65,8 @@ export function refreshTokenGrant<C extends RegisteredClient, G extends ScopedGr
   return async ({ req, body, client }) => {
     const token = singleField(body, 'refresh_token', words);
     if (!token) throw words.token({ kind: 'missing', name: 'refresh_token' });
-    const found = rotate ? ledger.refresh.consume(token) : ledger.refresh.lookup(token);
+    // Looked up, not spent, until the request is found good: another client presenting it, or a scope beyond the grant, leaves it usable.
+    const found = ledger.refresh.lookup(token);
     const ours = found.state !== 'unknown' && found.record.data.clientId === client.clientId;
     if (ours && found.state === 'revoked') ledger.revokeRotatedFrom(found.record.data);
     if (!ours || found.state !== 'active') {
@@ -75,6 +76,7 @@ export function refreshTokenGrant<C extends RegisteredClient, G extends ScopedGr
     const record: RefreshRecord<G> = found.record.data;
     const requested = singleField(body, 'scope', words)?.split(' ').filter(Boolean);
     if (requested && requested.some((s) => !record.grant.scopes.includes(s))) throw words.token({ kind: 'invalid_scope', reason: 'exceeds_grant' });
+    if (rotate) ledger.refresh.consume(token);
     const answer = await respond(req, client, requested ? { ...record.grant, scopes: requested } : record.grant, record.nonce);
     if (rotate) record.rotatedInto = tokensOf(answer);
     return answer;

@@ -49,11 +49,14 @@ export class GrantLedger<G> {
     return this.refresh.register(this.handle(), refresh, this.options.refreshLifetimeSeconds);
   }
 
-  /** Revokes access and refresh tokens alike (what a reused code gave). */
+  /** Revokes access and refresh tokens alike (what a reused code gave), and what a refresh token among them was rotated into since. */
   revokeIssued(tokens: readonly string[]): void {
     for (const token of tokens) {
       this.options.revokeAccess(token);
+      const refresh = this.refresh.lookup(token);
+      if (refresh.state === 'unknown') continue;
       this.refresh.revoke(token);
+      this.revokeRotatedFrom(refresh.record.data);
     }
   }
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractSuite } from '../src/contracts/registry.js';
 
 const CLI = join(import.meta.dirname, '..', 'dist', 'cli.js');
-const CASES = contractSuite('guesty')!.cases.length;
+const CASES = (await contractSuite('guesty'))!.cases.length;
 
 interface Run {
   code: number | null;

@@ -2,4 +2,4 @@
 import { contractSuite } from '../src/contracts/registry.js';
 import { describeContractSuite } from './support/contract-cases.js';
 
-describeContractSuite(contractSuite('guesty')!);
+describeContractSuite((await contractSuite('guesty'))!);

@@ -8,7 +8,7 @@ import { contractSuite } from '../src/contracts/registry.js';
 import { runSuite } from '../src/contracts/runner.js';
 import { describeContractSuite } from './support/contract-cases.js';
 
-const suite = contractSuite('rezstream')!;
+const suite = (await contractSuite('rezstream'))!;
 
 const CLOCK = "needs the sandbox's virtual clock";
 const SANDBOX = "rests on the sandbox's seeded data";

@@ -36,7 +36,7 @@ async function writeReports(opts: ContractCommandOptions, summary: RunSummary, i
 }
 
 export async function runContractCommand(provider: string, opts: ContractCommandOptions, io: CommandOutput = stdio): Promise<number> {
-  const suite = contractSuite(provider);
+  const suite = await contractSuite(provider);
   if (!suite) {
     io.err(`unknown provider "${provider}"; contract suites exist for: ${contractSuiteIds().join(', ')}`);
     return 2;

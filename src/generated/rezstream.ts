@@ -113,7 +113,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This document. */
+        /** This document: JSON to `Accept: application/json`, YAML otherwise. */
         get: operations["getOpenApiDocument"];
         put?: never;
         post?: never;
@@ -937,13 +937,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The OpenAPI document (YAML). */
+            /** @description The OpenAPI document. */
             200: {
                 headers: {
+                    /** @description `Accept`: the format follows the request's Accept header. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/yaml": string;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };

@@ -14,7 +14,7 @@ import { reservationCases } from './reservations.contract.js';
 import { tokenErrorCases } from './token-errors.contract.js';
 import { tokenCases } from './token.contract.js';
 
-export const guestySuite: ContractSuite = {
+export const suite: ContractSuite = {
   provider: 'guesty',
   title: 'Guesty',
   mainOrigin: OPEN_API,

@@ -15,7 +15,7 @@ import type { SeededRezStream } from './token-sources.js';
 
 const seededTokens = (credentials: unknown): SeededRezStream['manualTokens'] => (credentials as Partial<SeededRezStream> | undefined)?.manualTokens ?? [];
 
-export const rezstreamSuite: ContractSuite = {
+export const suite: ContractSuite = {
   provider: 'rezstream',
   title: 'rezStream',
   mainOrigin: CLOUD_API,

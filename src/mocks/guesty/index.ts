@@ -4,6 +4,7 @@ import { once } from '../../core/once.js';
 import { OpenApiDocument } from '../../core/openapi.js';
 import { specFile } from '../../core/project-files.js';
 import type { ProviderDefinition } from '../../core/provider.js';
+import { resetAll } from '../../core/resettable.js';
 import { GuestyAccounts } from './accounts.js';
 import { guestyAdmin } from './admin.js';
 import { guestyCatalogue } from './errors.js';
@@ -28,7 +29,7 @@ export const guesty: ProviderDefinition = {
         };
       },
       admin: guestyAdmin(accounts),
-      reset: () => accounts.reset(),
+      reset: resetAll(accounts),
     };
   },
 };

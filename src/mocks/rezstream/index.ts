@@ -5,6 +5,7 @@ import { once } from '../../core/once.js';
 import { OpenApiDocument } from '../../core/openapi.js';
 import { specFile } from '../../core/project-files.js';
 import type { ProviderDefinition } from '../../core/provider.js';
+import { resetAll } from '../../core/resettable.js';
 import { RezStreamAccounts } from './accounts.js';
 import { rezstreamAdmin } from './admin.js';
 import { rezstreamCatalogue } from './errors.js';
@@ -42,11 +43,7 @@ export const rezstream: ProviderDefinition = {
         };
       },
       admin: rezstreamAdmin(accounts, grants, authorizationServer.admin),
-      reset: () => {
-        accounts.reset();
-        grants.reset();
-        authorizationServer.reset();
-      },
+      reset: resetAll(accounts, grants, authorizationServer),
     };
   },
 };

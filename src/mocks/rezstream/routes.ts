@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { RequestHandler } from 'express';
 import { isoInstant } from '../../core/dates.js';
+import { once } from '../../core/once.js';
 import type { OpenApiDocument } from '../../core/openapi.js';
 import type { HttpMethod, OriginMount, ProviderContext, RouteSpec } from '../../core/provider.js';
 import type { RezStreamAccounts } from './accounts.js';
@@ -26,6 +27,20 @@ export interface RezStreamRouteDeps {
   document: () => OpenApiDocument;
 }
 
+/**
+ * GET /openapi: the document as JSON to a client that prefers `application/json` (ASP.NET services answer JSON), as its YAML otherwise.
+ * The JSON is the document the provider loaded (compiled from the YAML at build time, core/spec-cache.ts), serialized once: no request parses YAML.
+ */
+function serveDocument(specFile: string, document: () => OpenApiDocument): RequestHandler {
+  const yaml = once(() => readFileSync(specFile, 'utf8'));
+  const json = once(() => JSON.stringify(document().document));
+  return (req, res) => {
+    res.vary('Accept');
+    if (req.accepts(['application/yaml', 'application/json']) === 'application/json') res.type('application/json').send(json());
+    else res.type('application/yaml').send(yaml());
+  };
+}
+
 export function rezstreamOrigins({ accounts, grants, authorizationServer, ctx, versions, specFile, document }: RezStreamRouteDeps): OriginMount[] {
   const gate = (tenant: boolean, scopes?: readonly string[]) => [cloudGate(grants, ctx, versions, { tenant, ...(scopes ? { scopes } : {}) })];
   const reservations = gate(true, RESERVATION_SCOPES);
@@ -44,20 +59,14 @@ export function rezstreamOrigins({ accounts, grants, authorizationServer, ctx, v
       origin: CLOUD_API_ORIGIN,
       prismGuard: gate(true),
       routes: [
-        {
-          method: 'get',
-          path: '/openapi',
-          operationId: 'getOpenApiDocument',
-          validate: false,
-          handle: (_req, res) => void res.type('application/yaml').send(readFileSync(specFile, 'utf8')),
-        },
+        { method: 'get', path: '/openapi', operationId: 'getOpenApiDocument', validate: false, handle: serveDocument(specFile, document) },
         {
           method: 'get',
           path: '/auth/tokendetails',
           operationId: 'getTokenDetails',
           guard: gate(false),
           handle: (_req, res) => {
-            const { grant, expiresAtMs } = callerOf(res);
+            const { details: grant, expiresAtMs } = callerOf(res);
             res.json({
               clientId: grant.clientId,
               scopes: grant.scopes,

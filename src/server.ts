@@ -3,7 +3,7 @@ import express, { type Express, type Request, type RequestHandler } from 'expres
 import type { SandboxConfig } from './config.js';
 import { buildAdminRouter } from './admin/routes.js';
 import { Clock } from './core/clock.js';
-import { problemBody, renderErrors, translateReadErrors } from './core/errors.js';
+import { renderErrors, SandboxProblem, translateReadErrors, type ProviderError, type WireResponse } from './core/errors.js';
 import { Journal } from './core/journal.js';
 import { createLogger, type Logger } from './core/log.js';
 import { nearestRoute, type KnownRoute } from './core/nearest-route.js';
@@ -12,11 +12,13 @@ import { mountPath, sandboxBaseUrl } from './core/origins.js';
 import { PrismResponder } from './core/prism.js';
 import type { OriginMount, Provider, ProviderContext, ProviderDefinition } from './core/provider.js';
 import { QuotaWindows } from './core/rate-limit.js';
-import { refuseDeepBodies } from './core/request-read.js';
 import { ReadRoutes } from './core/read-routes.js';
 import { SeedWorker } from './core/seed-worker.js';
 import { KeyRing } from './core/tokens/signing-keys.js';
 import { validateRequest } from './core/validate.js';
+import { writeAnswer } from './core/wire/answer.js';
+import { answerFormat, bodyReader, codecReading, DEFAULT_CODECS, jsonCodec } from './core/wire/codecs.js';
+import { rpcHandlers } from './core/wire/rpc-dispatch.js';
 import { registry } from './mocks/registry.js';
 
 export const ADMIN_PREFIX = '/__sandbox';
@@ -44,6 +46,11 @@ export interface Sandbox {
 export interface CreateSandboxOptions {
   providers?: readonly ProviderDefinition[];
   logger?: Logger;
+}
+
+/** The start of a URL below an origin's mount, a templated label (`:subdomain`) standing for any one. */
+function mountPrefix(origin: string, flags = ''): RegExp {
+  return new RegExp(`^${mountPath(origin).replace(/[.]/g, '\\.').replace(/:\w+/g, '[^/]+')}([/?]|$)`, flags);
 }
 
 function expressPath(openApiPath: string): string {
@@ -79,7 +86,7 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
 
   const known: KnownRoute[] = [];
   const warmers: Array<() => void> = [];
-  const providerByMount = providers.flatMap((p) => p.origins.map((o) => ({ prefix: new RegExp(`^${mountPath(o.origin).replace(/[.]/g, '\\.').replace(/:\w+/g, '[^/]+')}(/|$)`), id: p.id })));
+  const providerByMount = providers.flatMap((p) => p.origins.map((o) => ({ prefix: mountPrefix(o.origin), id: p.id })));
   const providerOf = (path: string): string | undefined => providerByMount.find((m) => m.prefix.test(path))?.id;
 
   journal.install(app, providerOf, (path) => path.startsWith(ADMIN_PREFIX));
@@ -131,19 +138,35 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
     }
   }
 
-  app.use((req, res) => {
+  app.use((req, _res, next) => {
     const near = nearestRoute(req.method, req.path, known);
-    res
-      .status(404)
-      .type('application/problem+json')
-      .send(
-        JSON.stringify(
-          problemBody(404, 'No such route', `pms-sandbox has no route for ${req.method} ${req.path}.${near ? ` The nearest known route is ${near.method} ${near.path}.` : ''} GET ${ADMIN_PREFIX}/origins lists the base URL of every provider origin.`),
-        ),
-      );
+    const detail = `pms-sandbox has no route for ${req.method} ${req.path}.${near ? ` The nearest known route is ${near.method} ${near.path}.` : ''} GET ${ADMIN_PREFIX}/origins lists the base URL of every provider origin.`;
+    next(new SandboxProblem(404, 'No such route', detail));
   });
-  app.use(renderErrors(logger));
+  app.use(renderErrors(logger, errorWire(providers, logger)));
   return sandbox;
+}
+
+/**
+ * How each origin that declares an error renderer puts a provider error for a request on the wire; the others' errors go as thrown.
+ * Found by the request's path when an error is rendered, so no request pays for it before (reads least of all).
+ */
+function errorWire(providers: readonly Provider[], logger: Logger): (error: ProviderError, req: Request) => WireResponse {
+  const renderers = providers.flatMap((p) =>
+    // Case-insensitive, as Express matches the mount; tested on the URL as sent, whatever a router has made of `req.url` by then.
+    p.origins.flatMap((o) => (o.renderError ? [{ prefix: mountPrefix(o.origin, 'i'), codecs: o.codecs ?? DEFAULT_CODECS, render: o.renderError }] : [])),
+  );
+  return (error, req) => {
+    const origin = renderers.length === 0 ? undefined : renderers.find((r) => r.prefix.test(req.originalUrl));
+    if (!origin) return error.wire;
+    try {
+      return origin.render(error, req, answerFormat(origin.codecs, req.get('content-type')));
+    } catch (err) {
+      // The error still reaches the client as its catalogue made it; the renderer's fault is the sandbox's.
+      logger.error({ err, method: req.method, path: req.path }, 'sandbox bug: an origin failed to render an error');
+      return error.wire;
+    }
+  };
 }
 
 interface MountedOrigin {
@@ -154,18 +177,14 @@ interface MountedOrigin {
 
 function mountOrigin(provider: Provider, mount: OriginMount, config: Readonly<SandboxConfig>, logger: Logger, prism: PrismResponder, reads: ReadRoutes, remember: (route: KnownRoute) => void): MountedOrigin {
   const router = express.Router({ mergeParams: true });
-  const json = express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
-  const form = express.urlencoded({ extended: false, limit: config.bodyLimit });
-  // GET and HEAD carry no body: skipping the parsers keeps two layers off every read.
-  const deep = refuseDeepBodies();
-  router.use((req, res, next) =>
-    req.method === 'GET' || req.method === 'HEAD' ? next() : json(req, res, (err?: unknown) => (err ? next(err) : form(req, res, (e?: unknown) => (e ? next(e) : deep(req, res, next))))),
-  );
+  const codecs = mount.codecs ?? DEFAULT_CODECS;
+  // The origin's codecs in one layer, then the depth check; GET and HEAD carry no body and skip it.
+  router.use(bodyReader(codecs, config.bodyLimit));
   const routes: KnownRoute[] = [];
   const spec = provider.spec;
   const errors = mount.errors ?? provider.errors;
   const validation = (operationId: string | undefined): RequestHandler[] =>
-    operationId && spec ? [validateRequest(spec.document, operationId, errors, logger, config.validateResponses)] : [];
+    operationId && spec ? [validateRequest(spec.document, operationId, errors, logger, config.validateResponses, codecs)] : [];
   const known = (route: KnownRoute): void => {
     routes.push(route);
     remember(route);
@@ -176,10 +195,17 @@ function mountOrigin(provider: Provider, mount: OriginMount, config: Readonly<Sa
     return errors.routeNotFound(req.method, req.path, near ? `${near.method} ${near.path}` : undefined);
   };
   const read = reads.mount(mountPath(mount.origin), { unmatched, malformed: (detail) => errors.badRequest(detail) });
+  const prepared: Array<() => void> = [];
   for (const route of mount.routes) {
-    const chain = [...(route.guard ?? []), ...validation(route.validate === false ? undefined : route.operationId), route.handle];
-    router[route.method](route.path, ...chain);
-    if (route.method === 'get') read?.(route.path, chain);
+    if (route.kind === 'rpc') {
+      const rpc = rpcHandlers(route, { codecs, errors });
+      router[route.method](route.path, ...rpc.chain);
+      prepared.push(rpc.prepare);
+    } else {
+      const chain = [...(route.guard ?? []), ...validation(route.validate === false ? undefined : route.operationId), route.handle];
+      router[route.method](route.path, ...chain);
+      if (route.method === 'get') read?.(route.path, chain);
+    }
     known({ method: route.method.toUpperCase(), path: route.path });
   }
 
@@ -199,9 +225,12 @@ function mountOrigin(provider: Provider, mount: OriginMount, config: Readonly<Sa
           body: req.body,
         });
         if (!wire) throw errors.routeNotFound(req.method, req.path, undefined);
+        const format = answerFormat(codecs, req.get('content-type'));
+        // The document's examples are JSON: their Content-Type is dropped when the answer goes in another format (XML).
+        const inJson = !format || codecReading([jsonCodec], format.type) !== undefined;
         // Headers the guard already set (rate-limit counts) are real; Prism's are only the document's examples.
-        for (const [name, value] of Object.entries(wire.headers ?? {})) if (res.get(name) === undefined) res.set(name, value);
-        res.status(wire.status).json(wire.body);
+        for (const [name, value] of Object.entries(wire.headers ?? {})) if (res.get(name) === undefined && (inJson || name.toLowerCase() !== 'content-type')) res.set(name, value);
+        writeAnswer(res, wire.status, wire.body, format);
       });
       known({ method: op.method.toUpperCase(), path });
     }
@@ -216,6 +245,7 @@ function mountOrigin(provider: Provider, mount: OriginMount, config: Readonly<Sa
     warm: () => {
       spec?.document();
       prismRoutes();
+      for (const prepare of prepared) prepare();
     },
   };
 }

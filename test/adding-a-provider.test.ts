@@ -43,7 +43,8 @@ describe('a sixth provider added by the recipe', () => {
   });
 
   it('refuses a missing or wrong personal access token in its own words', async () => {
-    for (const headers of [{}, { Authorization: basic('owner@acme.example', 'acme_pat_wrong') }, { Authorization: 'Bearer acme_pat_seeded1' }]) {
+    const attempts: Array<Record<string, string>> = [{}, { Authorization: basic('owner@acme.example', 'acme_pat_wrong') }, { Authorization: 'Bearer acme_pat_seeded1' }];
+    for (const headers of attempts) {
       const res = await fetch(`${base}/v1/properties`, { headers });
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toBe('Basic realm="acme"');

@@ -124,7 +124,7 @@ describe('hostile input', () => {
   });
 
   describe('a Content-Encoding the body is not in', () => {
-    for (const encoding of ['gzip', 'deflate']) {
+    for (const encoding of ['gzip', 'deflate', 'br']) {
       it(`answers ${encoding} on a plain body with a 400 in each origin's words`, async () => {
         const guestyWrite = await fetch(`${guesty}/v1/guests-crud`, { method: 'POST', headers: { ...json(), 'Content-Encoding': encoding }, body: '{"firstName":"a","lastName":"b"}' });
         expect(guestyWrite.status).toBe(400);

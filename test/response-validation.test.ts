@@ -11,11 +11,11 @@ import { validateRequest } from '../src/core/validate.js';
 
 const doc = OpenApiDocument.load(specFile('guesty'));
 const errors: ErrorCatalogue = {
-  badRequest: (d) => providerError(400, { d }),
-  invalidRequest: () => providerError(400, {}),
-  unsupportedMediaType: () => providerError(415, {}),
-  payloadTooLarge: () => providerError(413, {}),
-  routeNotFound: () => providerError(404, {}),
+  badRequest: (d) => providerError('bad_request', 400, { d }),
+  invalidRequest: () => providerError('validation', 400, {}),
+  unsupportedMediaType: () => providerError('unsupported_media_type', 415, {}),
+  payloadTooLarge: () => providerError('payload_too_large', 413, {}),
+  routeNotFound: () => providerError('route_not_found', 404, {}),
 };
 
 function app(send: (res: express.Response) => void): express.Express {

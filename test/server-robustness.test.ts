@@ -76,11 +76,11 @@ describe('a provider origin under bad input', () => {
 
 describe('a bug of the sandbox itself', () => {
   const catalogue: ErrorCatalogue = {
-    badRequest: (d) => providerError(400, { d }),
-    invalidRequest: () => providerError(400, {}),
-    unsupportedMediaType: () => providerError(415, {}),
-    payloadTooLarge: () => providerError(413, {}),
-    routeNotFound: () => providerError(404, {}),
+    badRequest: (d) => providerError('bad_request', 400, { d }),
+    invalidRequest: () => providerError('validation', 400, {}),
+    unsupportedMediaType: () => providerError('unsupported_media_type', 415, {}),
+    payloadTooLarge: () => providerError('payload_too_large', 413, {}),
+    routeNotFound: () => providerError('route_not_found', 404, {}),
   };
   const faulty: ProviderDefinition = {
     id: 'faulty',

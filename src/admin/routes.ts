@@ -1,7 +1,7 @@
 // The admin API under /__sandbox/: origins, credentials, the clock, reset, the journal, health, and each provider's own admin routes.
 import express, { type Router } from 'express';
 import { Clock, CLOCK_RANGE } from '../core/clock.js';
-import { problemBody, readProblem, SandboxProblem } from '../core/errors.js';
+import { readProblem, SandboxProblem } from '../core/errors.js';
 import { refuseDeepBodies } from '../core/request-read.js';
 import type { ProviderContext } from '../core/provider.js';
 import type { Sandbox } from '../server.js';
@@ -82,8 +82,8 @@ export function buildAdminRouter(sandbox: Sandbox, ctx: ProviderContext): Router
     for (const route of provider.admin) router[route.method](`/${provider.id}${route.path}`, ...(route.guard ?? []), route.handle);
   }
 
-  router.use((req, res) => {
-    res.status(404).type('application/problem+json').send(JSON.stringify(problemBody(404, 'No such route', `The admin API has no route for ${req.method} /__sandbox${req.path}; GET /__sandbox/openapi.json describes it.`)));
+  router.use((req, _res, next) => {
+    next(new SandboxProblem(404, 'No such route', `The admin API has no route for ${req.method} /__sandbox${req.path}; GET /__sandbox/openapi.json describes it.`));
   });
   // An unreadable admin body or path (malformed JSON, a lying Content-Encoding, `%zz`) is the caller's mistake, not a sandbox bug.
   router.use(((err, req, _res, next) => next(readProblem(err, req) ?? err)) as express.ErrorRequestHandler);

@@ -58,16 +58,6 @@ export function oauthErrorCode(error: string): ProviderErrorCode {
   return (OAUTH_ERROR_CODES as readonly string[]).includes(error) ? (error as OAuthErrorCode) : 'unclassified';
 }
 
-const CODE_OF_STATUS: Readonly<Record<number, ProviderErrorCode>> = {
-  400: 'bad_request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-  429: 'rate_limited',
-};
-
 /** A provider's documented (or assumed) error, thrown by a handler and rendered by `renderErrors`. */
 export class ProviderError extends Error {
   constructor(readonly code: ProviderErrorCode, readonly wire: WireResponse, message?: string) {
@@ -76,11 +66,7 @@ export class ProviderError extends Error {
   }
 }
 
-export function providerError(code: ProviderErrorCode, status: number, body: unknown, headers?: Record<string, string>): ProviderError;
-/** @deprecated Name the code: `providerError(code, status, body, headers)`. This form takes the generic code of the status. */
-export function providerError(status: number, body: unknown, headers?: Record<string, string>): ProviderError;
-export function providerError(...args: [ProviderErrorCode, number, unknown, Record<string, string>?] | [number, unknown, Record<string, string>?]): ProviderError {
-  const [code, status, body, headers] = typeof args[0] === 'number' ? [CODE_OF_STATUS[args[0]] ?? 'unclassified', ...args] : args;
+export function providerError(code: ProviderErrorCode, status: number, body: unknown, headers?: Record<string, string>): ProviderError {
   return new ProviderError(code, { status, body, ...(headers ? { headers } : {}) });
 }
 

@@ -7,7 +7,7 @@ import { parseSpec } from './spec-cache.js';
 // Ajv and its formats cost ~80 ms to import: required on the first validation, not at start.
 const require = createRequire(import.meta.url);
 let ajvModules: { Ajv: typeof Ajv2020; addFormats: FormatsPlugin } | undefined;
-function loadAjv(): { Ajv: typeof Ajv2020; addFormats: FormatsPlugin } {
+export function loadAjv(): { Ajv: typeof Ajv2020; addFormats: FormatsPlugin } {
   ajvModules ??= {
     Ajv: (require('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020 }).Ajv2020,
     addFormats: require('ajv-formats') as FormatsPlugin,
@@ -118,7 +118,7 @@ function describe(error: ErrorObject): { pointer: string; message: string } {
   }
 }
 
-function issuesOf(errors: readonly ErrorObject[] | null | undefined, where: ValidationIssue['in']): ValidationIssue[] {
+export function issuesOf(errors: readonly ErrorObject[] | null | undefined, where: ValidationIssue['in']): ValidationIssue[] {
   const seen = new Set<string>();
   const issues: ValidationIssue[] = [];
   for (const error of errors ?? []) {

@@ -8,10 +8,15 @@ import type { OpenApiDocument } from './openapi.js';
 import type { QuotaWindows } from './rate-limit.js';
 import type { SeedWorker } from './seed-worker.js';
 import type { KeyRing } from './tokens/signing-keys.js';
+import type { ErrorRenderer } from './wire/answer.js';
+import type { BodyCodec } from './wire/codecs.js';
+import type { RpcRoute } from './wire/rpc-route.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
+/** A REST route: a method and a path, answered by its handler. The default kind, so a route without `kind` is one. */
 export interface RouteSpec {
+  kind?: 'rest';
   method: HttpMethod;
   /** Express path below the origin, e.g. `/v1/listings/:id`. */
   path: string;
@@ -26,14 +31,21 @@ export interface RouteSpec {
   doc?: Record<string, unknown>;
 }
 
+/** A route of an origin: REST (a path a resource) or RPC (one path a service, the operation named in the body). */
+export type OriginRoute = RouteSpec | RpcRoute;
+
 export interface OriginMount {
   /** The real origin exactly as the provider's documents write it, e.g. `https://open-api.guesty.com`. */
   origin: string;
-  routes: RouteSpec[];
+  routes: OriginRoute[];
   /** Run in front of spec operations that Prism answers (the origin's authentication), so they are guarded like the rest. */
   prismGuard?: RequestHandler[];
   /** Where an origin answers in another style than the provider's API (an identity server's OAuth errors); default the provider's. */
   errors?: ErrorCatalogue;
+  /** The body formats it reads and answers in, the first that writes answering bodiless requests; default JSON and form (`DEFAULT_CODECS`). */
+  codecs?: readonly BodyCodec[];
+  /** How a provider error is put on the wire for a request (`inRequestFormat`: in the request's own format); default the error as thrown. */
+  renderError?: ErrorRenderer;
 }
 
 export interface ProviderSpec {

@@ -9,6 +9,7 @@ describe('readFailureOf', () => {
     expect(readFailureOf({ type: 'charset.unsupported', status: 415 }, 'application/json; charset=utf-7', '')).toEqual({ kind: 'unsupported-encoding', contentType: 'application/json; charset=utf-7' });
     expect(readFailureOf(Object.assign(new Error('incorrect header check'), { code: 'Z_DATA_ERROR', status: 400 }), '', 'gzip')).toEqual({ kind: 'undecodable-body', encoding: 'gzip' });
     expect(readFailureOf(new URIError('URI malformed'), '', '')).toEqual({ kind: 'malformed-path' });
+    expect(readFailureOf(Object.assign(new Error('Decompression failed'), { code: 'ERR__ERROR_FORMAT_PADDING_2', status: 400 }), '', 'br')).toEqual({ kind: 'undecodable-body', encoding: 'br' });
     expect(readFailureOf(new RequestReadError({ kind: 'too-deep', depth: 100 }), '', '')).toEqual({ kind: 'too-deep', depth: 100 });
   });
 

@@ -6,6 +6,8 @@ export const MAX_BODY_DEPTH = 100;
 
 export type RequestReadFailure =
   | { kind: 'malformed-json' }
+  /** A body in another format an origin reads (XML) that its codec could not parse. */
+  | { kind: 'malformed-body'; format: string }
   | { kind: 'too-large' }
   | { kind: 'too-deep'; depth: number }
   | { kind: 'unsupported-encoding'; contentType: string }
@@ -20,6 +22,8 @@ export function describeReadFailure(failure: RequestReadFailure, path: string): 
   switch (failure.kind) {
     case 'malformed-json':
       return 'Request body is not valid JSON';
+    case 'malformed-body':
+      return `Request body is not valid ${failure.format}`;
     case 'too-large':
       return 'Request body is too large';
     case 'too-deep':
@@ -60,7 +64,8 @@ export function readFailureOf(err: unknown, contentType: string, contentEncoding
   if (err instanceof URIError) return { kind: 'malformed-path' };
   if (typeof err !== 'object' || err === null) return undefined;
   const { type, status, code } = err as ParserError;
-  if (typeof code === 'string' && code.startsWith('Z_')) return { kind: 'undecodable-body', encoding: contentEncoding };
+  // zlib's gzip and deflate errors are Z_*, its brotli errors ERR__ERROR_* or ERR_BROTLI_*.
+  if (typeof code === 'string' && /^(Z_|ERR__ERROR|ERR_BROTLI)/.test(code)) return { kind: 'undecodable-body', encoding: contentEncoding };
   if (typeof type !== 'string' || typeof status !== 'number') return undefined;
   switch (type) {
     case 'entity.parse.failed':

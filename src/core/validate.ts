@@ -3,6 +3,8 @@ import type { RequestHandler, Response } from 'express';
 import type { ErrorCatalogue } from './errors.js';
 import type { Logger } from './log.js';
 import type { OpenApiDocument, RequestCheck } from './openapi.js';
+import { codecReading, DEFAULT_CODECS, type BodyCodec } from './wire/codecs.js';
+import { fits, mediaTypeOf, sendsBody } from './wire/media-type.js';
 
 interface Parsed {
   query: Record<string, unknown>;
@@ -16,31 +18,40 @@ export function parsed<Q = Record<string, unknown>, B = unknown>(res: Response):
   return value as { query: Q; body: B };
 }
 
-function isJson(contentType: string | undefined): boolean {
+/** An answer the document's JSON schemas can judge (request bodies are judged by the origin's codecs instead). */
+function isJsonAnswer(contentType: string | undefined): boolean {
   return contentType !== undefined && /^application\/([\w.+-]+\+)?json\b/i.test(contentType);
 }
 
-function hasJsonBody(doc: OpenApiDocument, operationId: string): boolean {
+/** The origin's codecs that read a request media type the operation declares; none when it declares no body (then any is let through). */
+function bodyCodecs(doc: OpenApiDocument, operationId: string, codecs: readonly BodyCodec[]): readonly BodyCodec[] {
   const op = (doc.document.paths as Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>> | undefined) ?? {};
   const { path, method } = doc.operation(operationId);
-  return Object.keys(op[path]?.[method]?.requestBody?.content ?? {}).some((type) => type.includes('json'));
+  const declared = Object.keys(op[path]?.[method]?.requestBody?.content ?? {}).map(mediaTypeOf);
+  return codecs.filter((codec) => declared.some((type) => codec.types.some((pattern) => fits(pattern, type))));
 }
 
 /** Distinct bodiless requests whose check is remembered, per operation; the oldest half goes when it is full. */
 const MAX_REMEMBERED_CHECKS = 1000;
 
-export function validateRequest(spec: () => OpenApiDocument, operationId: string, errors: ErrorCatalogue, logger: Logger, checkResponses: boolean): RequestHandler {
-  let expectsJson: boolean | undefined;
+export function validateRequest(
+  spec: () => OpenApiDocument,
+  operationId: string,
+  errors: ErrorCatalogue,
+  logger: Logger,
+  checkResponses: boolean,
+  codecs: readonly BodyCodec[] = DEFAULT_CODECS,
+): RequestHandler {
+  let accepted: readonly BodyCodec[] | undefined;
   // A request without a body is judged on its URL and its declared headers alone, so the same read is checked once (the hot path's reads
   // repeat); the remembered query is frozen, since every later request with that URL shares it.
   const remembered = new Map<string, RequestCheck>();
   return (req, res, next) => {
     const doc = spec();
-    expectsJson ??= hasJsonBody(doc, operationId);
+    accepted ??= bodyCodecs(doc, operationId, codecs);
     const contentType = req.get('content-type');
-    // Judged from the headers: Express leaves req.body undefined for a type no parser reads (text/plain), which is exactly the case to refuse.
-    const sentBody = (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') || req.headers['transfer-encoding'] !== undefined;
-    if (expectsJson && sentBody && !isJson(contentType)) return next(errors.unsupportedMediaType(contentType ?? ''));
+    const sentBody = sendsBody(req);
+    if (sentBody && accepted.length > 0 && !codecReading(accepted, contentType)) return next(errors.unsupportedMediaType(contentType ?? ''));
     const key = sentBody ? undefined : [req.originalUrl, ...doc.headerParameterNames(operationId).map((name) => req.get(name) ?? '')].join('\u0000');
     let check = key === undefined ? undefined : remembered.get(key);
     if (!check) {
@@ -71,7 +82,7 @@ function guardResponses(doc: OpenApiDocument, operationId: string, res: Response
   res.end = ((...args: unknown[]) => {
     const body = args[0];
     const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : undefined;
-    if (res.statusCode < 400 && text !== undefined && isJson(String(res.getHeader('content-type') ?? ''))) {
+    if (res.statusCode < 400 && text !== undefined && isJsonAnswer(String(res.getHeader('content-type') ?? ''))) {
       const issues = doc.validateResponse(operationId, res.statusCode, JSON.parse(text));
       if (issues.length > 0) {
         logger.error({ operationId, issues }, 'sandbox bug: response does not match the OpenAPI document');

@@ -1,0 +1,52 @@
+// One dispatcher for RPC routes: the body's format checked, the method looked up by the name inside the body, its params validated,
+// and the result written in the request's format, all once here; what goes wrong is thrown in the origin's own words.
+import type { RequestHandler } from 'express';
+import type { ErrorCatalogue, ProviderError } from '../errors.js';
+import type { ValidationIssue } from '../openapi.js';
+import { writeAnswer } from './answer.js';
+import { answerFormat, codecReading, type BodyCodec } from './codecs.js';
+import { sendsBody } from './media-type.js';
+import { valueAt, type RpcMethod, type RpcRoute } from './rpc-route.js';
+
+export interface RpcOrigin {
+  codecs: readonly BodyCodec[];
+  errors: ErrorCatalogue;
+}
+
+const pointer = (keys: readonly string[]): string => keys.map((key) => `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+
+function unknownMethod(errors: ErrorCatalogue, name: string | undefined, known: readonly string[], where: string): ProviderError {
+  if (errors.unknownMethod) return errors.unknownMethod(name, known);
+  return errors.badRequest(name === undefined ? `The request names no method at ${where}` : `Unknown method ${name}; this service answers ${known.join(', ')}`);
+}
+
+function invalidParams(errors: ErrorCatalogue, name: string, issues: readonly ValidationIssue[]): ProviderError {
+  return errors.invalidParams ? errors.invalidParams(name, issues) : errors.invalidRequest(issues);
+}
+
+export interface RpcHandlers {
+  chain: RequestHandler[];
+  /** Compiles every method's params schema (off the start path, when the origin is warmed). */
+  prepare(): void;
+}
+
+export function rpcHandlers(route: RpcRoute, { codecs, errors }: RpcOrigin): RpcHandlers {
+  // A Map of the route's own names, so a name inherited from Object.prototype finds no method.
+  const methods = new Map<string, RpcMethod>(Object.entries(route.methods));
+  const known = [...methods.keys()];
+  const at = pointer(route.envelope.params);
+  const where = route.envelope.name.join('.');
+  const dispatch: RequestHandler = async (req, res) => {
+    const contentType = req.get('content-type');
+    if (sendsBody(req) && !codecReading(codecs, contentType)) throw errors.unsupportedMediaType(contentType ?? '');
+    const body: unknown = req.body;
+    const name = valueAt(body, route.envelope.name);
+    const method = typeof name === 'string' ? methods.get(name) : undefined;
+    if (typeof name !== 'string' || !method) throw unknownMethod(errors, typeof name === 'string' ? name : undefined, known, where);
+    const outcome = await method.call(valueAt(body, route.envelope.params), { method: name, body, req, res }, at);
+    if (!outcome.ok) throw invalidParams(errors, name, outcome.issues);
+    const answer = route.answer ? route.answer(outcome.result, { method: name, params: outcome.params, body }, req) : outcome.result;
+    if (!res.headersSent) writeAnswer(res, 200, answer, answerFormat(codecs, contentType));
+  };
+  return { chain: [...(route.guard ?? []), dispatch], prepare: () => methods.forEach((method) => method.prepare()) };
+}

@@ -1,0 +1,79 @@
+// The RPC route kind: one path a service, the operation named inside the body, each operation's params checked against its own schema.
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import type { Request, RequestHandler, Response } from 'express';
+import { compileSchema, schemaIssues, type JsonSchema } from '../json-schema.js';
+import type { ValidationIssue } from '../openapi.js';
+import type { HttpMethod } from '../provider.js';
+
+/** Where the operation's name and its params sit in the body, as keys from the top: `{"method": {"name": …, "params": {…}}}`. */
+export interface RpcEnvelope {
+  name: readonly string[];
+  params: readonly string[];
+}
+
+/** What a method's handler is given: its name, its params checked and typed, and the whole body (for `auth`, `requestId`). */
+export interface RpcCall<P> {
+  method: string;
+  params: P;
+  body: unknown;
+}
+
+export type RpcOutcome = { ok: true; params: unknown; result: unknown } | { ok: false; issues: ValidationIssue[] };
+
+/** One operation of a service, made by `rpcMethod`. */
+export interface RpcMethod {
+  /** Compiles the params schema now rather than on the first call. */
+  prepare(): void;
+  /** Checks the params (issues named below `at`) and, when they fit, answers them. */
+  call(params: unknown, context: { method: string; body: unknown; req: Request; res: Response }, at: string): Promise<RpcOutcome>;
+}
+
+export interface RpcMethodSpec<P> {
+  /** JSON Schema 2020-12 the params must fit; `P` is what it admits. Absent: any params. */
+  params?: JsonSchema;
+  /** The result, which core puts in the route's envelope and writes in the request's format; errors are thrown. */
+  handle(call: RpcCall<P>, req: Request, res: Response): unknown;
+}
+
+/** An RPC method whose handler reads `call.params` as `P`: the schema's validator is the type guard, so nothing is cast. */
+export function rpcMethod<P = unknown>(spec: RpcMethodSpec<P>): RpcMethod {
+  let validate: ValidateFunction<P> | undefined;
+  const validator = (): ValidateFunction<P> => (validate ??= compileSchema<P>(spec.params ?? true));
+  return {
+    prepare: () => void validator(),
+    async call(raw, { method, body, req, res }, at) {
+      const check = validator();
+      // A copy: Ajv writes defaults into what it checks, and the body as sent stays as sent (the journal shows it).
+      const params: unknown = structuredClone(raw);
+      if (!check(params)) return { ok: false, issues: schemaIssues(check, at) };
+      return { ok: true, params, result: await spec.handle({ method, params, body }, req, res) };
+    },
+  };
+}
+
+/** The value at `keys` below a body (`['requestId']`), through own properties only: a name inherited from Object.prototype finds nothing. */
+export function valueAt(body: unknown, keys: readonly string[]): unknown {
+  let current = body;
+  for (const key of keys) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return undefined;
+    current = Reflect.get(current, key);
+  }
+  return current;
+}
+
+export interface RpcRoute {
+  kind: 'rpc';
+  /** RPC reads its operation from the body, so never GET. */
+  method: Exclude<HttpMethod, 'get'>;
+  /** Express path below the origin, e.g. `/api/customers`. */
+  path: string;
+  /** What runs before the method is looked up: authentication, rate limits. */
+  guard?: RequestHandler[];
+  envelope: RpcEnvelope;
+  /** The service's operations by name; only own names count (a body naming `toString` names none). */
+  methods: Readonly<Record<string, RpcMethod>>;
+  /** What goes on the wire around a result (the provider's response envelope, the echoed request id); default the result itself. */
+  answer?(result: unknown, call: RpcCall<unknown>, req: Request): unknown;
+  /** RPC routes answer no OpenAPI operation: their methods carry their own schemas. */
+  operationId?: never;
+}

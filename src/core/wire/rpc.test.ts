@@ -1,0 +1,93 @@
+// Unit tests of the RPC route kind over real HTTP: dispatch on the name inside the body, params checked once, answers and refusals.
+import express from 'express';
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { providerError, renderErrors, translateReadErrors, type ErrorCatalogue } from '../errors.js';
+import { createLogger } from '../log.js';
+import { bodyReader, DEFAULT_CODECS } from './codecs.js';
+import { rpcHandlers } from './rpc-dispatch.js';
+import { rpcMethod, valueAt, type RpcRoute } from './rpc-route.js';
+
+const base: ErrorCatalogue = {
+  badRequest: (detail) => providerError('bad_request', 400, { bad: detail }),
+  invalidRequest: (issues) => providerError('validation', 400, { invalid: issues.map((i) => `${i.name} ${i.message}`) }),
+  unsupportedMediaType: (type) => providerError('unsupported_media_type', 415, { unsupported: type }),
+  payloadTooLarge: () => providerError('payload_too_large', 413, {}),
+  routeNotFound: () => providerError('route_not_found', 404, {}),
+};
+
+const route: RpcRoute = {
+  kind: 'rpc',
+  method: 'post',
+  path: '/api/things',
+  envelope: { name: ['method', 'name'], params: ['method', 'params'] },
+  methods: {
+    getThings: rpcMethod<{ ownerId: number; limit: number }>({
+      params: { type: 'object', required: ['ownerId'], properties: { ownerId: { type: 'integer' }, limit: { type: 'integer', default: 2 } } },
+      handle: ({ params }) => ({ owner: params.ownerId, things: Array.from({ length: params.limit }, (_, i) => `thing-${i}`) }),
+    }),
+    getStatus: rpcMethod({ handle: () => ({ status: 'up' }) }),
+    failing: rpcMethod({ handle: () => { throw providerError('forbidden', 403, { forbidden: true }); } }),
+  },
+  answer: (result, call) => ({ response: { method: call.method, requestId: valueAt(call.body, ['requestId']), result } }),
+};
+
+function appWith(errors: ErrorCatalogue): express.Express {
+  const app = express();
+  const rpc = rpcHandlers(route, { codecs: DEFAULT_CODECS, errors });
+  app.use(bodyReader(DEFAULT_CODECS, '10kb'));
+  app.post(route.path, ...rpc.chain);
+  app.use(translateReadErrors(errors, '10kb'), renderErrors(createLogger('silent')));
+  return app;
+}
+
+const call = (name: unknown, params?: unknown) => ({ requestId: 15, method: { name, ...(params === undefined ? {} : { params }) } });
+
+describe('an RPC route', () => {
+  const app = appWith(base);
+
+  it('answers the method the body names with its checked params, defaults filled in, inside the route envelope', async () => {
+    const res = await request(app).post('/api/things').send(call('getThings', { ownerId: 7 }));
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.body).toEqual({ response: { method: 'getThings', requestId: 15, result: { owner: 7, things: ['thing-0', 'thing-1'] } } });
+    expect((await request(app).post('/api/things').send(call('getStatus'))).body.response.result).toEqual({ status: 'up' });
+  });
+
+  it('refuses a method it does not serve, or none, in the catalogue words for a bad request by default', async () => {
+    for (const name of ['getNothing', 'toString', '__proto__']) {
+      const res = await request(app).post('/api/things').send(call(name));
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ bad: `Unknown method ${name}; this service answers getThings, getStatus, failing` });
+    }
+    expect((await request(app).post('/api/things').send({ method: {} })).body).toEqual({ bad: 'The request names no method at method.name' });
+    expect((await request(app).post('/api/things').send(call(5))).body).toEqual({ bad: 'The request names no method at method.name' });
+  });
+
+  it('refuses params that break the schema as an invalid request by default, naming them in the body', async () => {
+    const res = await request(app).post('/api/things').send(call('getThings', { ownerId: 'seven', extra: 1 }));
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ invalid: ['/method/params/ownerId must be integer'] });
+    expect((await request(app).post('/api/things').send(call('getThings'))).body).toEqual({ invalid: ['/method/params must be object'] });
+  });
+
+  it('refuses a body of a type the origin does not read, and lets a thrown provider error through', async () => {
+    expect((await request(app).post('/api/things').type('text/plain').send('getThings')).body).toEqual({ unsupported: 'text/plain' });
+    expect((await request(app).post('/api/things').send(call('failing'))).body).toEqual({ forbidden: true });
+  });
+
+  it('speaks through the catalogue where it names unknown methods and invalid params itself', async () => {
+    const own = appWith({
+      ...base,
+      unknownMethod: (name, known) => providerError('bad_request', 400, { code: 400, method: name ?? null, known }),
+      invalidParams: (method, issues) => providerError('validation', 400, { code: 301, method, fields: issues.map((i) => i.name) }),
+    });
+    expect((await request(own).post('/api/things').send(call('getNothing'))).body).toEqual({ code: 400, method: 'getNothing', known: ['getThings', 'getStatus', 'failing'] });
+    expect((await request(own).post('/api/things').send(call('getThings', {}))).body).toEqual({ code: 301, method: 'getThings', fields: ['/method/params/ownerId'] });
+  });
+
+  it('compiles its schemas when prepared, so a broken one fails at warm-up rather than on a request', () => {
+    expect(() => rpcMethod({ params: { type: 'whole-number' }, handle: () => null }).prepare()).toThrow();
+    expect(() => rpcHandlers(route, { codecs: DEFAULT_CODECS, errors: base }).prepare()).not.toThrow();
+  });
+});

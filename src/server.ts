@@ -12,7 +12,7 @@ import { mountPath, sandboxBaseUrl } from './core/origins.js';
 import { PrismResponder } from './core/prism.js';
 import type { OriginMount, Provider, ProviderContext, ProviderDefinition } from './core/provider.js';
 import { QuotaWindows } from './core/rate-limit.js';
-import { ReadRoutes } from './core/read-routes.js';
+import { RouteTable } from './core/route-table.js';
 import { SeedWorker } from './core/seed-worker.js';
 import { KeyRing } from './core/tokens/signing-keys.js';
 import { validateRequest } from './core/validate.js';
@@ -91,8 +91,9 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
 
   journal.install(app, providerOf, (path) => path.startsWith(ADMIN_PREFIX));
   if (logger.isLevelEnabled('info')) app.use(requestLog(logger));
-  const reads = new ReadRoutes();
-  app.use(reads.middleware());
+  // Every provider route is dispatched from one table; Express keeps the admin API, Prism's operations and the not-found answers.
+  const table = new RouteTable();
+  app.use(table.middleware());
 
   const sandbox: Sandbox = {
     app,
@@ -132,7 +133,7 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
   for (const provider of providers) {
     for (const mount of provider.origins) {
       const base = mountPath(mount.origin);
-      const mounted = mountOrigin(provider, mount, config, logger, prism, reads, (route) => known.push({ method: route.method, path: `${base}${route.path}` }));
+      const mounted = mountOrigin(provider, mount, config, logger, prism, table, (route) => known.push({ method: route.method, path: `${base}${route.path}` }));
       app.use(base, mounted.router);
       warmers.push(mounted.warm);
     }
@@ -175,11 +176,13 @@ interface MountedOrigin {
   warm(): void;
 }
 
-function mountOrigin(provider: Provider, mount: OriginMount, config: Readonly<SandboxConfig>, logger: Logger, prism: PrismResponder, reads: ReadRoutes, remember: (route: KnownRoute) => void): MountedOrigin {
+function mountOrigin(provider: Provider, mount: OriginMount, config: Readonly<SandboxConfig>, logger: Logger, prism: PrismResponder, table: RouteTable, remember: (route: KnownRoute) => void): MountedOrigin {
   const router = express.Router({ mergeParams: true });
   const codecs = mount.codecs ?? DEFAULT_CODECS;
-  // The origin's codecs in one layer, then the depth check; GET and HEAD carry no body and skip it.
-  router.use(bodyReader(codecs, config.bodyLimit));
+  // The origin's codecs in one layer, then the depth check; GET and HEAD carry no body and skip it. First in every write's chain, and in
+  // front of what the origin's router answers (Prism's writes); a body is read once, whichever reads it first.
+  const reader = bodyReader(codecs, config.bodyLimit);
+  router.use(reader);
   const routes: KnownRoute[] = [];
   const spec = provider.spec;
   const errors = mount.errors ?? provider.errors;
@@ -194,17 +197,17 @@ function mountOrigin(provider: Provider, mount: OriginMount, config: Readonly<Sa
     const near = nearestRoute(req.method, req.path, routes);
     return errors.routeNotFound(req.method, req.path, near ? `${near.method} ${near.path}` : undefined);
   };
-  const read = reads.mount(mountPath(mount.origin), { unmatched, malformed: (detail) => errors.badRequest(detail) });
+  const translate = translateReadErrors(errors, config.bodyLimit);
+  const add = table.mount(mountPath(mount.origin), { malformed: (detail) => errors.badRequest(detail), failed: translate });
   const prepared: Array<() => void> = [];
   for (const route of mount.routes) {
+    const body = route.method === 'get' ? [] : [reader];
     if (route.kind === 'rpc') {
       const rpc = rpcHandlers(route, { codecs, errors });
-      router[route.method](route.path, ...rpc.chain);
+      add(route.method, route.path, [...body, ...rpc.chain]);
       prepared.push(rpc.prepare);
     } else {
-      const chain = [...(route.guard ?? []), ...validation(route.validate === false ? undefined : route.operationId), route.handle];
-      router[route.method](route.path, ...chain);
-      if (route.method === 'get') read?.(route.path, chain);
+      add(route.method, route.path, [...body, ...(route.guard ?? []), ...validation(route.validate === false ? undefined : route.operationId), route.handle]);
     }
     known({ method: route.method.toUpperCase(), path: route.path });
   }
@@ -239,7 +242,7 @@ function mountOrigin(provider: Provider, mount: OriginMount, config: Readonly<Sa
   if (spec) router.use((req, res, next) => prismRoutes()(req, res, next));
 
   router.use((req, _res, next) => next(unmatched(req)));
-  router.use(translateReadErrors(errors, config.bodyLimit));
+  router.use(translate);
   return {
     router,
     warm: () => {

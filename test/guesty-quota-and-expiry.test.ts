@@ -2,8 +2,8 @@
 // 403 once expired), and the gateway's 401 for a missing, malformed or foreign token (README assumptions).
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../src/sandbox.js';
-import { guestyCredentials, openApiBase, type GuestyClientCredentials } from './support/guesty.js';
+import type { RunningSandbox } from '../src/sandbox.js';
+import { startGuestySandbox, type GuestyClientCredentials } from './support/guesty.js';
 
 const EXPIRED = { message: "You don't have permission to access, please contact Guesty support." };
 const UNAUTHORIZED = { message: 'Unauthorized' };
@@ -29,9 +29,7 @@ describe('Guesty token quota and expiry', () => {
     fetch(`${base}/v1/listings?limit=1`, { headers: { Accept: 'application/json', ...(authorization === undefined ? {} : { Authorization: authorization }) } });
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ validateResponses: true });
-    base = openApiBase(sandbox);
-    primary = guestyCredentials(sandbox);
+    ({ sandbox, base, primary } = await startGuestySandbox());
   });
   afterAll(() => sandbox.close());
   beforeEach(() => {

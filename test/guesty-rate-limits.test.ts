@@ -1,8 +1,8 @@
 // Guesty's Open API rate limits on the virtual clock (provider-facts "Rate limits": 15/second, 120/minute, 5,000/hour per account, shared by its
 // tokens, X-RateLimit-* on every answer, 429 with Retry-After; the 429 body is Kong's, a README assumption).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../src/sandbox.js';
-import { guestyCredentials, openApiBase, type GuestyClientCredentials } from './support/guesty.js';
+import type { RunningSandbox } from '../src/sandbox.js';
+import { startGuestySandbox, type GuestyClientCredentials } from './support/guesty.js';
 
 const RATE_LIMITED = { message: 'API rate limit exceeded' };
 /** On a minute's first second, so advancing a few seconds stays inside one minute and one hour window. */
@@ -31,9 +31,7 @@ describe('Guesty Open API rate limits', () => {
   const remaining = (res: Response, window: 'Second' | 'Minute' | 'Hour'): number => Number(res.headers.get(`x-ratelimit-remaining-${window.toLowerCase()}`));
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ validateResponses: true });
-    base = openApiBase(sandbox);
-    primary = guestyCredentials(sandbox);
+    ({ sandbox, base, primary } = await startGuestySandbox());
   });
   afterAll(() => sandbox.close());
   beforeEach(() => {

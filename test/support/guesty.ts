@@ -1,5 +1,5 @@
 // Test helpers for Guesty over real HTTP: the seeded Open API credentials and a token, as a client would get them.
-import type { RunningSandbox } from '../../src/sandbox.js';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox.js';
 
 export interface GuestyClientCredentials {
   clientId: string;
@@ -23,4 +23,10 @@ export async function openApiToken(sandbox: RunningSandbox): Promise<string> {
   });
   if (res.status !== 200) throw new Error(`token request answered ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { access_token: string }).access_token;
+}
+
+/** What most Guesty tests start from: a sandbox that checks its own responses against the document, the Open API base URL, the seeded client. */
+export async function startGuestySandbox(): Promise<{ sandbox: RunningSandbox; base: string; primary: GuestyClientCredentials }> {
+  const sandbox = await startSandbox({ validateResponses: true });
+  return { sandbox, base: openApiBase(sandbox), primary: guestyCredentials(sandbox) };
 }

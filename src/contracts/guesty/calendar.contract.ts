@@ -1,7 +1,7 @@
 // Open API listing calendar (availability-pricing API, as the OpenAPI document describes it): days from startDate to endDate inclusive,
 // in {status: 200, data: {days}}, and setting a price on a range.
 import type { ContractCase, RequestSpec } from '../types.js';
-import { apiErrorFailure, asObject, assumption, OPEN_API, openApiGet, rememberFirstId, NO_SUCH_ID } from './common.js';
+import { asObject, assumption, expectApiError, NO_SUCH_ID, OPEN_API, openApiGet, rememberFirstId } from './common.js';
 
 const CALENDAR = assumption('GET/PUT /v1/availability-pricing/api/calendar/listings/{listingId} answer {status: 200, data: {days: [...]}}, a day a date, as the OpenAPI document gives them');
 const path = (listingId: string): string => `/v1/availability-pricing/api/calendar/listings/${listingId}`;
@@ -37,14 +37,14 @@ export const calendarCases: ContractCase[] = [
     source: CALENDAR,
     before: (ctx) => rememberFirstId(ctx, '/v1/listings', 'listingId'),
     request: (ctx) => openApiGet(path(ctx.state.recall('listingId')), { startDate: '2031-01-11', endDate: '2031-01-05' }),
-    expect: { status: 400, bodySchema: 'getListingCalendar', check: (body) => apiErrorFailure(body, 'VALIDATION_ERROR') },
+    expect: expectApiError(400, 'getListingCalendar', 'VALIDATION_ERROR'),
   },
   {
     id: 'calendar.unknown-listing',
     sentence: "answers the calendar of an unknown listing with 404 NOT_FOUND",
     source: CALENDAR,
     request: openApiGet(path(NO_SUCH_ID), WEEK),
-    expect: { status: 404, bodySchema: 'getListingCalendar', check: (body) => apiErrorFailure(body, 'NOT_FOUND') },
+    expect: expectApiError(404, 'getListingCalendar', 'NOT_FOUND'),
   },
   {
     id: 'calendar.set-price',

@@ -1,6 +1,6 @@
 // What the Guesty contract cases share: origins, the sources they cite (seeds/003 Guesty Authentication, provider-facts pages, assumptions),
 // the document's sample token, the wire bodies Guesty answers, and small request builders and checks.
-import type { CaseContext, ClientCredentials, RequestSpec, Source } from '../types.js';
+import type { CaseContext, ClientCredentials, ContractCase, Expectation, RequestSpec, Source } from '../types.js';
 import { asObject, firstFailure, isObject, type Json } from '../json-checks.js';
 
 export { asObject, firstFailure, isObject, type Json } from '../json-checks.js';
@@ -96,6 +96,27 @@ export function apiErrorFailure(body: unknown, code: string): string | undefined
   const error = asObject(asObject(body).error);
   if (error.code !== code) return `error.code is ${JSON.stringify(error.code)}, not ${code}`;
   return typeof error.message === 'string' && error.message !== '' ? undefined : 'error.message is not a text';
+}
+
+/** The expectation of an API error: this status, the operation's documented body, and `{"error": {"code", "message"}}` with this code. */
+export function expectApiError(status: number, bodySchema: string, code: string): Expectation {
+  return { status, bodySchema, check: (body) => apiErrorFailure(body, code) };
+}
+
+/** The expectation of a list page: 200, the operation's documented body, and the envelope with this limit and skip. */
+export function expectEnvelope(bodySchema: string, limit?: number, skip?: number): Expectation {
+  return { status: 200, bodySchema, check: (body) => envelopeFailure(body, limit, skip) };
+}
+
+/** The case every Guesty list has: `<resource>.envelope`, a page in the results, count, limit and skip envelope. */
+export function envelopeCase(resource: string, path: string, bodySchema: string, source: Source, limit?: number): ContractCase {
+  return {
+    id: `${resource}.envelope`,
+    sentence: `lists ${resource} in the results, count, limit and skip envelope`,
+    source,
+    request: openApiGet(path, limit === undefined ? {} : { limit }),
+    expect: expectEnvelope(bodySchema, limit, 0),
+  };
 }
 
 /** An RFC 6749 §5.2 error body with this `error` code and some description. */

@@ -1,6 +1,6 @@
 // Open API guests (the guests-crud API, as the OpenAPI document describes it; field names from provider-facts): list, read, create, update.
 import type { CaseContext, ContractCase, RequestSpec } from '../types.js';
-import { apiErrorFailure, asObject, assumption, envelopeFailure, OPEN_API, openApiGet, rememberFirstId } from './common.js';
+import { asObject, assumption, envelopeCase, expectApiError, OPEN_API, openApiGet, rememberFirstId } from './common.js';
 
 const GUESTS = assumption('guests at /v1/guests-crud with the list envelope and {_id, firstName, lastName, fullName, email, phone, hometown}, as the OpenAPI document gives them');
 const NEW_GUEST = { firstName: 'Contract', lastName: 'Suite', email: 'contract.suite@example.com', phone: '+1 512 555 0123' };
@@ -15,13 +15,7 @@ async function createGuest(ctx: CaseContext): Promise<void> {
 }
 
 export const guestCases: ContractCase[] = [
-  {
-    id: 'guests.envelope',
-    sentence: 'lists guests in the results, count, limit and skip envelope',
-    source: GUESTS,
-    request: openApiGet('/v1/guests-crud', { limit: 5 }),
-    expect: { status: 200, bodySchema: 'listGuests', check: (body) => envelopeFailure(body, 5, 0) },
-  },
+  envelopeCase('guests', '/v1/guests-crud', 'listGuests', GUESTS, 5),
   {
     id: 'guests.by-id',
     sentence: 'returns one guest by its id',
@@ -35,7 +29,7 @@ export const guestCases: ContractCase[] = [
     sentence: 'answers an unknown guest id with 404 NOT_FOUND',
     source: assumption('API errors answer {"error": {"code", "message"}} (docs/decisions/0002)'),
     request: openApiGet('/v1/guests-crud/000000000000000000000000'),
-    expect: { status: 404, bodySchema: 'getGuest', check: (body) => apiErrorFailure(body, 'NOT_FOUND') },
+    expect: expectApiError(404, 'getGuest', 'NOT_FOUND'),
   },
   {
     id: 'guests.create',

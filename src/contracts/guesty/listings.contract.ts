@@ -1,7 +1,7 @@
 // Open API listings (provider-facts "Listings"; https://open-api-docs.guesty.com/docs/searching-for-available-listings-and-all-listings):
 // the {results, count, limit, skip} envelope, limit 1..100, skip, fields, active/listed/ids filters, one listing by id, and unknown paths.
 import type { ContractCase } from '../types.js';
-import { apiErrorFailure, asObject, assumption, envelopeFailure, isObject, LISTINGS_PAGE, listed, openApiGet, rememberFirstId, NO_SUCH_ID } from './common.js';
+import { asObject, assumption, envelopeCase, envelopeFailure, expectApiError, expectEnvelope, isObject, listed, LISTINGS_PAGE, NO_SUCH_ID, openApiGet, rememberFirstId } from './common.js';
 
 const ENVELOPE = assumption('lists answer {results, count, limit, skip}, as tykeal/homeassistant-guesty reads them (provider-facts "Listings")');
 const API_ERRORS = assumption('API errors answer {"error": {"code", "message"}} (docs/decisions/0002); the code names the kind of error');
@@ -10,13 +10,7 @@ const LIMITS = assumption('limit runs from 1 to 100, the page size published cli
 const ids = (body: unknown): unknown[] => (Array.isArray(asObject(body).results) ? (asObject(body).results as unknown[]).map((r) => asObject(r)._id) : []);
 
 export const listingCases: ContractCase[] = [
-  {
-    id: 'listings.envelope',
-    sentence: 'lists listings in the results, count, limit and skip envelope',
-    source: ENVELOPE,
-    request: openApiGet('/v1/listings'),
-    expect: { status: 200, bodySchema: 'listListings', check: (body) => envelopeFailure(body, undefined, 0) },
-  },
+  envelopeCase('listings', '/v1/listings', 'listListings', ENVELOPE),
   {
     id: 'listings.limit-skip',
     sentence: 'pages listings with limit and skip',
@@ -37,21 +31,21 @@ export const listingCases: ContractCase[] = [
     sentence: 'refuses limit=0 with a validation error',
     source: LIMITS,
     request: openApiGet('/v1/listings', { limit: 0 }),
-    expect: { status: 400, bodySchema: 'listListings', check: (body) => apiErrorFailure(body, 'VALIDATION_ERROR') },
+    expect: expectApiError(400, 'listListings', 'VALIDATION_ERROR'),
   },
   {
     id: 'listings.limit-over-100',
     sentence: 'refuses limit=101 with a validation error',
     source: LIMITS,
     request: openApiGet('/v1/listings', { limit: 101 }),
-    expect: { status: 400, bodySchema: 'listListings', check: (body) => apiErrorFailure(body, 'VALIDATION_ERROR') },
+    expect: expectApiError(400, 'listListings', 'VALIDATION_ERROR'),
   },
   {
     id: 'listings.limit-100',
     sentence: 'accepts limit=100',
     source: LIMITS,
     request: openApiGet('/v1/listings', { limit: 100 }),
-    expect: { status: 200, bodySchema: 'listListings', check: (body) => envelopeFailure(body, 100) },
+    expect: expectEnvelope('listListings', 100),
   },
   {
     id: 'listings.fields',
@@ -113,7 +107,7 @@ export const listingCases: ContractCase[] = [
     sentence: 'answers an unknown listing id with 404 NOT_FOUND',
     source: API_ERRORS,
     request: openApiGet(`/v1/listings/${NO_SUCH_ID}`),
-    expect: { status: 404, bodySchema: 'getListing', check: (body) => apiErrorFailure(body, 'NOT_FOUND') },
+    expect: expectApiError(404, 'getListing', 'NOT_FOUND'),
   },
   {
     id: 'listings.unknown-path',

@@ -1,7 +1,7 @@
 // Open API reservations (provider-facts "Reservations": the list envelope and fields from tykeal/homeassistant-guesty): list, filter, read,
 // create and update. Writes use an inquiry far in the future, which takes no nights from the calendar.
 import type { CaseContext, ContractCase, RequestSpec } from '../types.js';
-import { apiErrorFailure, asObject, assumption, envelopeFailure, isObject, OPEN_API, openApiGet, rememberFirstId, NO_SUCH_ID } from './common.js';
+import { asObject, assumption, envelopeCase, expectApiError, isObject, NO_SUCH_ID, OPEN_API, openApiGet, rememberFirstId } from './common.js';
 
 const FACTS = assumption('reservations as provider-facts "Reservations" gives them (tykeal/homeassistant-guesty): the list envelope, _id, listingId, status, dates');
 const WRITES = assumption('POST and PUT /v1/reservations answer 200 with the whole reservation; the request fields are those published clients send');
@@ -28,13 +28,7 @@ async function createInquiry(ctx: CaseContext): Promise<void> {
 }
 
 export const reservationCases: ContractCase[] = [
-  {
-    id: 'reservations.envelope',
-    sentence: 'lists reservations in the results, count, limit and skip envelope',
-    source: FACTS,
-    request: openApiGet('/v1/reservations', { limit: 10 }),
-    expect: { status: 200, bodySchema: 'listReservations', check: (body) => envelopeFailure(body, 10, 0) },
-  },
+  envelopeCase('reservations', '/v1/reservations', 'listReservations', FACTS, 10),
   {
     id: 'reservations.filters',
     sentence: 'filters reservations with a filters JSON array',
@@ -62,7 +56,7 @@ export const reservationCases: ContractCase[] = [
     sentence: 'answers an unknown reservation id with 404 NOT_FOUND',
     source: assumption('API errors answer {"error": {"code", "message"}} (docs/decisions/0002)'),
     request: openApiGet(`/v1/reservations/${NO_SUCH_ID}`),
-    expect: { status: 404, bodySchema: 'getReservation', check: (body) => apiErrorFailure(body, 'NOT_FOUND') },
+    expect: expectApiError(404, 'getReservation', 'NOT_FOUND'),
   },
   {
     id: 'reservations.create',
@@ -89,7 +83,7 @@ export const reservationCases: ContractCase[] = [
     source: WRITES,
     requires: ['writes'],
     request: write('POST', '/v1/reservations', INQUIRY),
-    expect: { status: 400, bodySchema: 'createReservation', check: (body) => apiErrorFailure(body, 'VALIDATION_ERROR') },
+    expect: expectApiError(400, 'createReservation', 'VALIDATION_ERROR'),
   },
   {
     id: 'reservations.read-back',

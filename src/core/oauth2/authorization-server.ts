@@ -50,6 +50,8 @@ export interface AuthorizationServerConfig<C extends RegisteredClient, G extends
 export interface AuthorizationServer<G, X> {
   /** The routes of the origin that serves it. */
   routes: RouteSpec[];
+  /** RFC 8414 metadata of what this server does, for the provider's discovery document (which adds its own: JWKS, userinfo, scopes). */
+  metadata(req: Request): Record<string, unknown>;
   /** Mounted under /__sandbox/<provider>. */
   admin: RouteSpec[];
   ledger: GrantLedger<G>;
@@ -83,8 +85,18 @@ export function createAuthorizationServer<C extends RegisteredClient, G extends 
     const revokeAccess = codeFlow.revokeAccess ?? (() => undefined);
     routes.push({ method: 'post', path: codeFlow.paths.revocation, operationId: 'revokeToken', validate: false, handle: revocationEndpoint<C, G>({ clients, words, ledger, revokeAccess }) });
   }
+  const at = (req: Request, path: string): string => `${codeFlow ? codeFlow.base(req) : ''}${path}`;
   return {
     routes,
+    metadata: (req) => ({
+      ...(codeFlow ? { issuer: codeFlow.issuer(req), authorization_endpoint: at(req, codeFlow.paths.authorize) } : {}),
+      token_endpoint: at(req, config.tokenPath),
+      ...(codeFlow?.paths.revocation ? { revocation_endpoint: at(req, codeFlow.paths.revocation) } : {}),
+      grant_types_supported: Object.keys(grants),
+      ...(codeFlow ? { response_types_supported: ['code'], response_modes_supported: ['query'] } : {}),
+      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      ...(codeFlow ? { code_challenge_methods_supported: ['S256'], authorization_response_iss_parameter_supported: true } : {}),
+    }),
     admin,
     ledger,
     consent,

@@ -82,3 +82,15 @@ export function tokenErrorCode(failure: TokenFailure): string {
 export function redirectErrorCode(failure: RedirectFailure): string {
   return failure.kind === 'unsupported_response_type' ? 'unsupported_response_type' : failure.kind === 'invalid_scope' ? 'invalid_scope' : 'invalid_request';
 }
+
+/**
+ * Descriptions of PKCE failures (RFC 7636 §4.4.1, §4.6) for providers whose documents give none: the sandbox's words, in one place so
+ * every authorization server says them alike.
+ */
+export const PKCE_DESCRIPTIONS = {
+  verifier_missing: 'The code_verifier is missing: the authorization request sent a code_challenge.',
+  verifier_mismatch: 'The code_verifier does not match the code_challenge.',
+  verifier_unexpected: 'A code_verifier was sent, but the authorization request had no code_challenge.',
+  unsupported_challenge_method: 'Transform algorithm not supported: use code_challenge_method=S256.',
+  invalid_challenge: 'Invalid code_challenge.',
+} as const;

@@ -1,7 +1,7 @@
 // The identity server's words for every failure of the core authorization server: RFC 6749 §5.2 bodies with IdentityServer-like
 // descriptions, redirected errors with their own, and IdentityServer's error page for what cannot be sent back (seeds/001 is silent).
 import type { OAuthWords, InvalidGrantReason } from '../../core/oauth2/failures.js';
-import { redirectErrorCode } from '../../core/oauth2/failures.js';
+import { PKCE_DESCRIPTIONS, redirectErrorCode } from '../../core/oauth2/failures.js';
 import { authorizeErrorPage, oauthErrors } from './errors.js';
 
 const INVALID_GRANT: Readonly<Record<InvalidGrantReason, string>> = {
@@ -10,9 +10,9 @@ const INVALID_GRANT: Readonly<Record<InvalidGrantReason, string>> = {
   code_expired: 'The authorization code has expired.',
   code_other_client: 'The authorization code was issued to another client.',
   redirect_uri_mismatch: 'The redirect_uri does not match the one of the authorization request.',
-  verifier_missing: 'The code_verifier is missing: the authorization request sent a code_challenge.',
-  verifier_mismatch: 'The code_verifier does not match the code_challenge.',
-  verifier_unexpected: 'A code_verifier was sent, but the authorization request had no code_challenge.',
+  verifier_missing: PKCE_DESCRIPTIONS.verifier_missing,
+  verifier_mismatch: PKCE_DESCRIPTIONS.verifier_mismatch,
+  verifier_unexpected: PKCE_DESCRIPTIONS.verifier_unexpected,
   refresh_unknown: 'Invalid refresh token.',
   refresh_expired: 'The refresh token has expired.',
   refresh_revoked: 'The refresh token has been used or revoked.',
@@ -52,9 +52,9 @@ export const identityWords: Required<OAuthWords> = {
       case 'unsupported_response_type':
         return { error, description: 'Only the authorization code flow (response_type=code) is supported.' };
       case 'unsupported_challenge_method':
-        return { error, description: 'Transform algorithm not supported: use code_challenge_method=S256.' };
+        return { error, description: PKCE_DESCRIPTIONS.unsupported_challenge_method };
       case 'invalid_challenge':
-        return { error, description: 'Invalid code_challenge.' };
+        return { error, description: PKCE_DESCRIPTIONS.invalid_challenge };
       case 'invalid_scope':
         return { error, description: failure.description };
     }

@@ -2,33 +2,31 @@
 // OpenID Connect Discovery 1.0, RFC 8414), its JWKS at IdentityServer's path, and userinfo (OpenID Connect Core §5.3).
 import type { Request, RequestHandler } from 'express';
 import { bearerToken } from '../../core/http-auth.js';
+import type { AuthorizationServer } from '../../core/oauth2/authorization-server.js';
 import type { ProviderContext, RouteSpec } from '../../core/provider.js';
 import type { RezStreamAccounts } from './accounts.js';
 import { issuerOf } from './auth.js';
 import { oauthErrors } from './errors.js';
 import { API_SCOPES, IDENTITY_SCOPES, type RezStreamGrants } from './grants.js';
 
-function discovery(issuer: string): Record<string, unknown> {
+/** The authorization server's own metadata (core), with what the identity site adds: JWKS, userinfo, scopes, claims, ID tokens. */
+function discovery(server: IdentityServer, req: Request): Record<string, unknown> {
+  const metadata = server.metadata(req);
+  const issuer = String(metadata.issuer);
   return {
-    issuer,
+    ...metadata,
     jwks_uri: `${issuer}/.well-known/openid-configuration/jwks`,
-    authorization_endpoint: `${issuer}/connect/authorize`,
-    token_endpoint: `${issuer}/connect/token`,
     userinfo_endpoint: `${issuer}/connect/userinfo`,
-    revocation_endpoint: `${issuer}/connect/revocation`,
     scopes_supported: [...Object.keys(IDENTITY_SCOPES), ...Object.keys(API_SCOPES)],
     claims_supported: ['sub', 'name', 'given_name', 'family_name', 'preferred_username', 'email', 'email_verified'],
-    grant_types_supported: ['authorization_code', 'refresh_token'],
-    response_types_supported: ['code'],
-    response_modes_supported: ['query'],
-    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
     id_token_signing_alg_values_supported: ['RS256'],
     subject_types_supported: ['public'],
-    code_challenge_methods_supported: ['S256'],
     request_parameter_supported: false,
-    authorization_response_iss_parameter_supported: true,
   };
 }
+
+/** What the identity routes take of the core authorization server. */
+export type IdentityServer = Pick<AuthorizationServer<unknown, unknown>, 'routes' | 'metadata'>;
 
 function userinfo(accounts: RezStreamAccounts, grants: RezStreamGrants, ctx: ProviderContext): RequestHandler {
   const claimsOf = async (req: Request, token: string): Promise<{ userId: string; scopes: string[] } | undefined> => {
@@ -56,7 +54,7 @@ function userinfo(accounts: RezStreamAccounts, grants: RezStreamGrants, ctx: Pro
 }
 
 /** Discovery, the JWKS and userinfo, around the routes of the authorization server (authorize, sign-in, consent, token, revocation). */
-export function identityRoutes(accounts: RezStreamAccounts, grants: RezStreamGrants, authorizationServer: readonly RouteSpec[], ctx: ProviderContext): RouteSpec[] {
+export function identityRoutes(accounts: RezStreamAccounts, grants: RezStreamGrants, authorizationServer: IdentityServer, ctx: ProviderContext): RouteSpec[] {
   const info = userinfo(accounts, grants, ctx);
   return [
     {
@@ -64,7 +62,7 @@ export function identityRoutes(accounts: RezStreamAccounts, grants: RezStreamGra
       path: '/.well-known/openid-configuration',
       operationId: 'getOpenIdConfiguration',
       validate: false,
-      handle: (req, res) => void res.json(discovery(issuerOf(ctx, req))),
+      handle: (req, res) => void res.json(discovery(authorizationServer, req)),
     },
     {
       method: 'get',
@@ -73,7 +71,7 @@ export function identityRoutes(accounts: RezStreamAccounts, grants: RezStreamGra
       validate: false,
       handle: async (_req, res) => void res.json((await ctx.keys.ready()).jwks()),
     },
-    ...authorizationServer,
+    ...authorizationServer.routes,
     { method: 'get', path: '/connect/userinfo', operationId: 'getUserInfo', validate: false, handle: info },
     { method: 'post', path: '/connect/userinfo', validate: false, handle: info },
   ];

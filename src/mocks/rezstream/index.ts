@@ -31,7 +31,7 @@ export const rezstream: ProviderDefinition = {
     return {
       id: 'rezstream',
       title: 'rezStream',
-      origins: rezstreamOrigins({ accounts, grants, authorizationServer: authorizationServer.routes, ctx, versions, specFile: file, document }),
+      origins: rezstreamOrigins({ accounts, grants, authorizationServer, ctx, versions, specFile: file, document }),
       spec: { file, document },
       errors: rezstreamCatalogue,
       credentials: () => {

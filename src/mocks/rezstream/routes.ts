@@ -9,7 +9,7 @@ import type { RezStreamAccounts } from './accounts.js';
 import { callerOf, cloudGate, CLOUD_API_ORIGIN, IDENTITY_ORIGIN } from './auth.js';
 import { cloudErrors, identityCatalogue } from './errors.js';
 import type { RezStreamGrants } from './grants.js';
-import { identityRoutes } from './identity.js';
+import { identityRoutes, type IdentityServer } from './identity.js';
 import { getReservation, listReservationsByDate, listReservationsUpdated } from './reservations.js';
 
 /** Any one of these reads reservations (seeds/001 names the integration scopes; `reservations` is the sandbox's own). */
@@ -19,7 +19,7 @@ export interface RezStreamRouteDeps {
   accounts: RezStreamAccounts;
   grants: RezStreamGrants;
   /** The core authorization server's routes on the identity origin. */
-  authorizationServer: readonly RouteSpec[];
+  authorizationServer: IdentityServer;
   ctx: ProviderContext;
   /** The versions the served document lists for X-RezStream-Api-Version. */
   versions: () => readonly string[];

@@ -11,9 +11,15 @@ interface Parsed {
   body: unknown;
 }
 
-/** The validated (and type-coerced) query and body of the current request. */
+/** What validation parsed, kept by response object (it dies with the request), not in `res.locals`. */
+const parsedOf = new WeakMap<Response, Parsed>();
+
+/**
+ * The validated (and type-coerced) query and body of the current request, in the shape the handler names: the operation's schema in the
+ * provider's document has checked it is that shape.
+ */
 export function parsed<Q = Record<string, unknown>, B = unknown>(res: Response): { query: Q; body: B } {
-  const value = res.locals.parsed as Parsed | undefined;
+  const value = parsedOf.get(res);
   if (!value) throw new Error('parsed() read before validation ran: the route has no operationId');
   return value as { query: Q; body: B };
 }
@@ -69,7 +75,7 @@ export function validateRequest(
       }
     }
     if (!check.ok) return next(errors.invalidRequest(check.issues));
-    res.locals.parsed = { query: check.query, body: check.body } satisfies Parsed;
+    parsedOf.set(res, { query: check.query, body: check.body });
     if (checkResponses) guardResponses(doc, operationId, res, logger);
     next();
   };

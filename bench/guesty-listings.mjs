@@ -1,6 +1,7 @@
 // Benchmark, one run, loopback only: the sandbox's start time (spawn to first health 200), its Guesty `GET /v1/listings?limit=25`
 // throughput, p99 and RSS, beside a bare Express 5 server (same bytes, same headers; the two load runs alternate in slices) and
-// `prism mock` (same spec); see bench/README.md.
+// `prism mock` (same spec); and Entrata's authenticated getCustomers (`POST /api/customers`) beside bare Express the same way; see
+// bench/README.md.
 import { fork, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { stop, track } from './children.mjs';
@@ -18,7 +19,9 @@ const ROOT = join(dirname(SELF), '..');
 const HOST = '127.0.0.1';
 const LISTINGS = '/v1/listings?limit=25';
 const SANDBOX_PREFIX = '/open-api.guesty.com';
-const TARGETS = { expressRatio: 0.7, prismRatio: 1.5, startMs: 500, rssMb: 150 };
+const TARGETS = { expressRatio: 0.7, entrataExpressRatio: 0.8, prismRatio: 1.5, startMs: 500, rssMb: 150 };
+const ENTRATA_PREFIX = '/sunrise.entrata.com';
+const ENTRATA_CUSTOMERS = JSON.stringify({ auth: { type: 'oauth' }, requestId: 15, method: { name: 'getCustomers', version: 'r1', params: { propertyId: 100001 } } });
 
 // ---- child mode: the bare Express 5 baseline, run in its own process so it does not share autocannon's event loop ----
 async function serveExpress() {
@@ -36,7 +39,8 @@ async function serveExpress() {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.get(path, (_req, res) => {
+  // Any method: Entrata's services are POSTs. The baseline does not read the body it is sent; the sandbox parses and checks it.
+  app.all(path, (_req, res) => {
     res.status(status);
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     res.end(bytes);
@@ -166,15 +170,18 @@ const selfTicks = () => {
   return (u.user + u.system) / 1000 / TICK_MS;
 };
 
+/** What autocannon sends to a target besides its URL: headers, and for a POST its method and body. */
+const load = (target) => ({ headers: target.headers, ...(target.method ? { method: target.method, body: target.body } : {}) });
+
 /** Warm-up, bounded by count: JIT, lazy modules and connection pools settle before the timed slices. */
 async function warmUp(autocannon, target) {
-  assertClean(target.name, 'warm-up', await autocannon({ url: target.url, connections: 10, amount: 2000, headers: target.headers }));
+  assertClean(target.name, 'warm-up', await autocannon({ url: target.url, connections: 10, amount: 2000, ...load(target) }));
 }
 
 /** One timed slice of one target, with the CPU its server, this script and every other process used meanwhile. */
 async function slice(autocannon, target, opts, seconds) {
   const before = { server: processTicks(target.server.pid), self: selfTicks(), machine: machineBusyTicks(), at: performance.now() };
-  const r = await autocannon({ url: target.url, connections: opts.connections, duration: seconds, headers: target.headers });
+  const r = await autocannon({ url: target.url, connections: opts.connections, duration: seconds, ...load(target) });
   const wallMs = performance.now() - before.at;
   assertClean(target.name, 'timed run', r);
   const serverMs = (processTicks(target.server.pid) - before.server) * TICK_MS;
@@ -240,11 +247,49 @@ function vmStatus(pid) {
 const round1 = (n) => Math.round(n * 10) / 10;
 const round2 = (n) => Math.round(n * 100) / 100;
 
+/** An App Store token: the headless launch, then getAccessToken with the seeded app's credentials. */
+async function entrataToken(port) {
+  const app = JSON.parse((await request(port, '/__sandbox/credentials')).body).entrata.apps[0];
+  const json = (body) => ({ method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }, body });
+  const launched = await request(port, '/__sandbox/entrata/launch', json(JSON.stringify({ clientId: app.clientId, subdomain: 'sunrise' })));
+  const code = new URL(JSON.parse(launched.body).url).searchParams.get('auth_code');
+  const exchange = JSON.stringify({ auth: { type: 'oauth', code, grant_type: 'authorization_code', client_id: app.clientId, client_secret: app.clientSecret }, method: { name: 'getAccessToken', params: {} } });
+  const answer = JSON.parse((await request(port, '/sync.entrata.com/api/oauth', json(exchange))).body);
+  if (!answer.response?.result?.access_token) throw new Error(`getAccessToken answered ${JSON.stringify(answer)}`);
+  return answer.response.result.access_token;
+}
+
+/** Entrata's getCustomers against its Express baseline, alternating as the Guesty pair does. */
+async function entrataPair(autocannon, opts) {
+  const port = await freePort();
+  const server = spawnSandbox(port, ['--no-rate-limits']);
+  await waitFor(server, healthy(port), 20, 750, 15_000);
+  const headers = { authorization: `Bearer ${await entrataToken(port)}`, 'content-type': 'application/json' };
+  const path = `${ENTRATA_PREFIX}/api/customers`;
+  const captured = await request(port, path, { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(ENTRATA_CUSTOMERS) }, body: ENTRATA_CUSTOMERS });
+  const parsed = JSON.parse(captured.body);
+  if (captured.status !== 200 || parsed.response?.code !== 200) throw new Error(`the sandbox answered getCustomers with ${captured.status}: ${captured.body}`);
+  const expressPort = await freePort();
+  const baseline = track(fork(SELF, ['--serve-express'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] }), 'express');
+  const listening = once(baseline, 'message');
+  baseline.send({ port: expressPort, path, status: captured.status, rawHeaders: captured.rawHeaders, body: captured.body.toString('base64') });
+  await Promise.race([listening, once(baseline, 'exit').then(() => Promise.reject(new Error(`express baseline exited:\n${baseline.stderrText}`)))]);
+  const target = (name, child, p) => ({ name, server: child, url: `http://${HOST}:${p}${path}`, headers, method: 'POST', body: ENTRATA_CUSTOMERS });
+  const sandbox = target('entrata', server, port);
+  const express = target('entrata-express', baseline, expressPort);
+  await warmUp(autocannon, sandbox);
+  await warmUp(autocannon, express);
+  const pair = await alternate(autocannon, sandbox, express, opts, () => undefined);
+  await stop(server);
+  await stop(baseline);
+  return { sandbox: { ...pair.sandbox, name: 'entrata', bodyBytes: captured.body.length }, express: { ...pair.express, name: 'entrata-express', bodyBytes: captured.body.length } };
+}
+
 async function main() {
   const opts = options();
   if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` (or `npm run bench`, which builds first)');
   // The whole run is bounded: start runs, three warm-ups and timed slices, two start-ups, with room to spare.
-  const boundMs = opts.startRuns * 15_000 + 3 * (opts.duration + opts.rounds + 20) * 1000 + 120_000;
+  const boundMs = opts.startRuns * 15_000 + 5 * (opts.duration + opts.rounds + 20) * 1000 + 120_000;
   setTimeout(() => {
     console.error(`bench: exceeded its ${boundMs / 1000} s bound; stopping`);
     process.exit(1);
@@ -285,6 +330,11 @@ async function main() {
   await stop(sandboxServer);
   await stop(baseline);
 
+  console.error('Entrata getCustomers with an App Store token, and bare Express 5 (same bytes and headers), in alternating slices ...');
+  const entrata = await entrataPair(autocannon, opts);
+  runs.entrata = entrata.sandbox;
+  runs.entrataExpress = entrata.express;
+
   console.error('prism mock openapi/guesty.yaml ...');
   const prismPort = await freePort();
   const prismBin = realpathSync(join(ROOT, 'node_modules', '.bin', 'prism'));
@@ -301,6 +351,7 @@ async function main() {
 
   const checks = [
     { name: 'sandbox/express req/s', value: round2(runs.sandbox.reqPerSec / runs.express.reqPerSec), target: `>= ${TARGETS.expressRatio}`, pass: runs.sandbox.reqPerSec / runs.express.reqPerSec >= TARGETS.expressRatio },
+    { name: 'entrata getCustomers/express req/s', value: round2(runs.entrata.reqPerSec / runs.entrataExpress.reqPerSec), target: `>= ${TARGETS.entrataExpressRatio}`, pass: runs.entrata.reqPerSec / runs.entrataExpress.reqPerSec >= TARGETS.entrataExpressRatio },
     { name: 'sandbox/prism req/s', value: round2(runs.sandbox.reqPerSec / runs.prism.reqPerSec), target: `>= ${TARGETS.prismRatio}`, pass: runs.sandbox.reqPerSec / runs.prism.reqPerSec >= TARGETS.prismRatio },
     { name: `start to first 200, median of ${opts.startRuns}`, value: start.medianMs, unit: 'ms', target: `< ${TARGETS.startMs} ms`, pass: start.medianMs < TARGETS.startMs, note: ` (runs: ${start.runsMs.join(', ')} ms)` },
     { name: 'sandbox RSS after its run', value: memory.rssMb, unit: 'MB', target: `< ${TARGETS.rssMb} MB`, pass: memory.rssMb < TARGETS.rssMb, note: ` (peak ${memory.peakRssMb} MB)` },
@@ -309,7 +360,7 @@ async function main() {
   const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', loadavgBefore: loadBefore.map(round2), loadavgAfter: loadAfter.map(round2) };
 
   const fmt = (n) => n.toLocaleString('en-US');
-  console.log(`\nGuesty GET /v1/listings?limit=25 — autocannon -c ${opts.connections}, ${opts.duration} s a target in ${opts.rounds} slices (sandbox and Express alternating), loopback, one run`);
+  console.log(`\nGuesty GET /v1/listings?limit=25 and Entrata POST /api/customers (getCustomers) — autocannon -c ${opts.connections}, ${opts.duration} s a target in ${opts.rounds} slices (sandbox and Express alternating), loopback, one run`);
   console.log(`node ${machine.node}, ${machine.cpus} CPUs (${machine.cpuModel}), load average ${machine.loadavgBefore[0]} before, ${machine.loadavgAfter[0]} after\n`);
   console.log(`${'target'.padEnd(10)}${'req/s'.padStart(10)}${'p99 ms'.padStart(8)}${'p50 ms'.padStart(8)}${'body B'.padStart(8)}${'CPU µs/req'.padStart(12)}   CPU % server/autocannon/other  non-2xx/err/timeouts`);
   for (const run of Object.values(runs)) {

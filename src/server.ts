@@ -8,7 +8,7 @@ import { Journal } from './core/journal.js';
 import { createLogger, type Logger } from './core/log.js';
 import { nearestRoute, type KnownRoute } from './core/nearest-route.js';
 import { once } from './core/once.js';
-import { mountPath, sandboxBaseUrl } from './core/origins.js';
+import { listedOrigins, mountPath, sandboxBaseUrl } from './core/origins.js';
 import { PrismResponder } from './core/prism.js';
 import type { OriginMount, Provider, ProviderContext, ProviderDefinition } from './core/provider.js';
 import { QuotaWindows } from './core/rate-limit.js';
@@ -103,7 +103,8 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
     keys,
     logger,
     providers,
-    origins: (sandboxUrl) => Object.fromEntries(providers.flatMap((p) => p.origins.map((o) => [o.origin, sandboxBaseUrl(sandboxUrl, o.origin)]))),
+    origins: (sandboxUrl) =>
+      Object.fromEntries(providers.flatMap((p) => p.origins.flatMap((o) => listedOrigins(o.origin, o.instances?.() ?? []).map((origin) => [origin, sandboxBaseUrl(sandboxUrl, origin)])))),
     credentials: (sandboxUrl) => Object.fromEntries(providers.map((p) => [p.id, p.credentials(sandboxUrl)])),
     reset: () => {
       quotas.reset();

@@ -57,7 +57,7 @@ describe('a sixth provider added by the recipe', () => {
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: { type: 'not_found', message: 'No route GET /v1/nothing.' } });
     expect((await fetch(`${url}/__sandbox/health`)).status).toBe(200);
-    expect(((await (await fetch(`${url}/__sandbox/health`)).json()) as { providers: string[] }).providers).toEqual(['guesty', 'rezstream', 'acme']);
+    expect(((await (await fetch(`${url}/__sandbox/health`)).json()) as { providers: string[] }).providers).toEqual([...registry.map((d) => d.id), 'acme']);
   });
 
   it('makes a token over its admin route, described in the admin document, and forgets it on reset', async () => {

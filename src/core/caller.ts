@@ -7,7 +7,9 @@ export type CredentialKind =
   | 'oauth_access_token'
   /** A long-lived token a person made in the provider's portal (rezStream's manual tenant tokens, OwnerRez's and Hospitable's personal access tokens). */
   | 'personal_access_token'
-  | 'client_credentials';
+  | 'client_credentials'
+  /** A user's own username and password over HTTP Basic (Entrata's general API). */
+  | 'user_password';
 
 export interface Caller<Details = undefined> {
   credential: CredentialKind;

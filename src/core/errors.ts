@@ -51,7 +51,10 @@ export type ProviderErrorCode =
   | 'api_version_unsupported' // an api-version the resource does not serve
   | 'ambiguous_tenant' // a multi-tenant token without X-RezStream-Tenant-ID
   | 'foreign_tenant' // a tenant the token has no access to
-  | 'read_only'; // a modification, which the Cloud API does not accept yet
+  | 'read_only' // a modification, which the Cloud API does not accept yet
+  // Entrata
+  | 'unknown_method' // an RPC method the service posted to does not answer (unknown, or belonging to another service)
+  | 'foreign_company'; // an access token used at another management company's subdomain
 
 /** The code of an OAuth `error` string, for helpers that are handed the string. */
 export function oauthErrorCode(error: string): ProviderErrorCode {

@@ -248,6 +248,14 @@ export class OpenApiDocument {
     return issuesOf(validate.errors, 'response');
   }
 
+  /** A schema of `components.schemas` as written (an RPC method's params, compiled on its own: it must hold no `$ref`). */
+  componentSchema(name: string): Record<string, unknown> {
+    const schemas = isObject(this.document.components) && isObject(this.document.components.schemas) ? this.document.components.schemas : {};
+    const schema = Object.hasOwn(schemas, name) ? schemas[name] : undefined;
+    if (!isObject(schema)) throw new Error(`The OpenAPI document has no schema ${name}`);
+    return schema;
+  }
+
   private entry(operationId: string): Entry {
     const entry = this.entries.get(operationId);
     if (!entry) throw new Error(`The OpenAPI document has no operation ${operationId}`);

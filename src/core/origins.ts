@@ -14,3 +14,13 @@ export function mountPath(origin: string): string {
 export function sandboxBaseUrl(sandboxUrl: string, origin: string): string {
   return `${sandboxUrl.replace(/\/+$/, '')}/${originHost(origin)}`;
 }
+
+/**
+ * What the origin map lists for an origin: itself, or for a templated one (`https://{subdomain}.entrata.com`) its pattern with `*` for each
+ * label (`https://*.entrata.com`) and then each instance that exists (`https://sunrise.entrata.com`).
+ */
+export function listedOrigins(origin: string, instances: ReadonlyArray<Readonly<Record<string, string>>>): string[] {
+  if (!/\{\w+\}/.test(origin)) return [origin];
+  const fill = (values: Readonly<Record<string, string>>): string => origin.replace(/\{(\w+)\}/g, (label, name: string) => values[name] ?? label);
+  return [origin.replace(/\{\w+\}/g, '*'), ...instances.map(fill)];
+}

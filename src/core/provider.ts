@@ -46,6 +46,8 @@ export interface OriginMount {
   codecs?: readonly BodyCodec[];
   /** How a provider error is put on the wire for a request (`inRequestFormat`: in the request's own format); default the error as thrown. */
   renderError?: ErrorRenderer;
+  /** For a templated origin: the label values of each instance that exists now (`[{subdomain: 'sunrise'}]`), listed in the origin map. */
+  instances?(): ReadonlyArray<Readonly<Record<string, string>>>;
 }
 
 export interface ProviderSpec {

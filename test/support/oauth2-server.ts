@@ -202,11 +202,11 @@ export function postForm(app: Express, path: string, form: Record<string, string
 export const postToken = (app: Express, form: Record<string, string> | string, authorization?: string): request.Test => postForm(app, '/token', form, authorization);
 
 /** A code issued straight from the ledger, as the authorize endpoint issues it for the app. */
-export function issueCode(tiny: TinyServer, code: { scopes?: string[]; clientId?: string; challenge?: string; nonce?: string } = {}): string {
+export function issueCode(tiny: TinyServer, code: { scopes?: string[]; clientId?: string; challenge?: string; nonce?: string; withoutRedirectUri?: true } = {}): string {
   return tiny.server.ledger.issueCode({
     grant: { scopes: code.scopes ?? ['read', 'offline'], userId: 'u-ada', rooms: ['r1'] },
     clientId: code.clientId ?? 'app',
-    redirectUri: code.clientId ? CLIENTS[code.clientId]!.redirectUris![0]! : REDIRECT_URI,
+    redirectUri: code.withoutRedirectUri ? undefined : code.clientId ? CLIENTS[code.clientId]!.redirectUris![0]! : REDIRECT_URI,
     codeChallenge: code.challenge,
     nonce: code.nonce,
   });

@@ -35,9 +35,15 @@ export function authenticateClient<C extends RegisteredClient>(req: Request, cli
   singleField(body, 'client_secret', words);
   const auth = clientAuthentication(req.get('authorization'), body);
   if (auth.method === 'both') throw words.token({ kind: 'two_client_authentications' });
-  if (auth.method === 'none' || auth.method === 'malformed' || auth.clientId === '') throw words.token({ kind: 'no_client' });
-  const client = clients(auth.clientId);
+  if (auth.method === 'none' || auth.method === 'malformed') throw words.token({ kind: 'no_client' });
+  return clientNamed(auth.clientId, auth.clientSecret, clients, words);
+}
+
+/** The client an id and secret name, wherever the provider carries them (a form, Basic, Entrata's `auth` object); each failure in its words. */
+export function clientNamed<C extends RegisteredClient>(clientId: string | undefined, clientSecret: string | undefined, clients: ClientLookup<C>, words: OAuthWords): C {
+  if (clientId === undefined || clientId === '') throw words.token({ kind: 'no_client' });
+  const client = clients(clientId);
   if (!client) throw words.token({ kind: 'unknown_client' });
-  if (auth.clientSecret !== client.clientSecret) throw words.token({ kind: 'wrong_secret' });
+  if (clientSecret !== client.clientSecret) throw words.token({ kind: 'wrong_secret' });
   return client;
 }

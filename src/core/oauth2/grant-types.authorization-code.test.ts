@@ -20,6 +20,13 @@ describe('the authorization_code grant', () => {
     expect(res.body).toEqual({ access_token: 'at_1', token_type: 'Bearer', refresh_token: expect.stringMatching(/^[0-9A-F]{64}$/), scope: 'read offline', nonce: 'n-1' });
   });
 
+  it('needs no redirect_uri for a code issued without one (RFC 6749 §4.1.3), and refuses none sent for a code issued with one', async () => {
+    const res = await postToken(tiny.app, { grant_type: 'authorization_code', code: issueCode(tiny, { withoutRedirectUri: true }) });
+    expect(res.status).toBe(200);
+    const withUri = await postToken(tiny.app, { grant_type: 'authorization_code', code: issueCode(tiny) });
+    expect(withUri.body).toEqual(invalidGrant('redirect_uri_mismatch'));
+  });
+
   it('refuses a request without code', async () => {
     const res = await postToken(tiny.app, { grant_type: 'authorization_code', redirect_uri: REDIRECT_URI });
     expect(res.body).toEqual({ error: 'invalid_request', failure: { kind: 'missing', name: 'code' } });

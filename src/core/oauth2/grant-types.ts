@@ -39,7 +39,8 @@ export function authorizationCodeGrant<C extends RegisteredClient, G>({ ledger, 
     }
     if (found.state === 'expired') return invalid({ kind: 'invalid_grant', reason: 'code_expired' });
     if (issued.clientId !== client.clientId) return invalid({ kind: 'invalid_grant', reason: 'code_other_client' });
-    if (singleField(body, 'redirect_uri', words) !== issued.redirectUri) return invalid({ kind: 'invalid_grant', reason: 'redirect_uri_mismatch' });
+    // RFC 6749 §4.1.3: redirect_uri is required, and must match, only when the authorization request included one.
+    if (issued.redirectUri !== undefined && singleField(body, 'redirect_uri', words) !== issued.redirectUri) return invalid({ kind: 'invalid_grant', reason: 'redirect_uri_mismatch' });
     const verifier = singleField(body, 'code_verifier', words);
     if (issued.codeChallenge !== undefined) {
       if (!verifier) return invalid({ kind: 'invalid_grant', reason: 'verifier_missing' });

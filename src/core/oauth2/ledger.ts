@@ -6,7 +6,8 @@ import { hexHandle, OpaqueTokens } from '../tokens/opaque.js';
 export interface CodeRecord<G> {
   grant: G;
   clientId: string;
-  redirectUri: string;
+  /** The redirect URI of the authorization request; none where the provider delivers the code itself (Entrata's app launch). */
+  redirectUri: string | undefined;
   codeChallenge: string | undefined;
   nonce: string | undefined;
   /** Tokens issued from the code, revoked if the code is ever presented again. */

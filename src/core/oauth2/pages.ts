@@ -1,7 +1,7 @@
 // The sign-in, consent and error pages of an authorization server: plain server-rendered HTML forms, no script, so any browser or HTTP
 // client can drive them. A provider gives its brand and words, and the fields of its own picker (rezStream's businesses).
 
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { escapeHtml } from '../html.js';
 
 const STYLE = `body{font-family:system-ui,sans-serif;background:#f4f6f8;color:#1c2b36;margin:0}
 main{max-width:30rem;margin:3rem auto;background:#fff;border-radius:8px;box-shadow:0 1px 4px #0002;padding:2rem}

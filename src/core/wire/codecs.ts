@@ -18,9 +18,11 @@ export interface BodyCodec {
   parser(limit: string): RequestHandler;
   /** How an answer is written in this format; a codec without one only reads (form). */
   answer?: AnswerWriter;
+  /** The format carries text only (XML): a value's type is the one its schema gives it. */
+  typedBySchema?: true;
 }
 
-const JSON_TYPES = ['application/json', 'application/*+json'];
+export const JSON_TYPES = ['application/json', 'application/*+json'];
 
 export const jsonCodec: BodyCodec = {
   name: 'JSON',
@@ -44,6 +46,7 @@ export interface TextFormat {
   /** Parses the body's text (decoded by its charset); throwing means the body is not valid in this format. */
   parse(text: string): unknown;
   answer?: AnswerWriter;
+  typedBySchema?: true;
 }
 
 /** A codec for a text format (XML): the body is read as text within the limit, then parsed; a parse failure is the origin's 400. */
@@ -52,6 +55,7 @@ export function textCodec(format: TextFormat): BodyCodec {
     name: format.name,
     types: format.types,
     ...(format.answer ? { answer: format.answer } : {}),
+    ...(format.typedBySchema ? { typedBySchema: true as const } : {}),
     parser: (limit) => {
       const text = express.text({ limit, type: [...format.types] });
       return (req, res, next) => {

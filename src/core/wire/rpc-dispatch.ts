@@ -36,17 +36,25 @@ export function rpcHandlers(route: RpcRoute, { codecs, errors }: RpcOrigin): Rpc
   const known = [...methods.keys()];
   const at = pointer(route.envelope.params);
   const where = route.envelope.name.join('.');
-  const dispatch: RequestHandler = async (req, res) => {
+  // First, before the route's guard reads the body: a body of a type no codec reads is left unread, and its guard would see nothing.
+  const readable: RequestHandler = (req, _res, next) => {
     const contentType = req.get('content-type');
     if (sendsBody(req) && !codecReading(codecs, contentType)) throw errors.unsupportedMediaType(contentType ?? '');
+    next();
+  };
+  const dispatch: RequestHandler = async (req, res) => {
+    const contentType = req.get('content-type');
+    const typedBySchema = codecReading(codecs, contentType)?.typedBySchema === true;
     const body: unknown = req.body;
     const name = valueAt(body, route.envelope.name);
     const method = typeof name === 'string' ? methods.get(name) : undefined;
     if (typeof name !== 'string' || !method) throw unknownMethod(errors, typeof name === 'string' ? name : undefined, known, where);
-    const outcome = await method.call(valueAt(body, route.envelope.params), { method: name, body, req, res }, at);
+    const params = valueAt(body, route.envelope.params);
+    // An empty element (`<params/>`) is the text format's empty params.
+    const outcome = await method.call(typedBySchema && params === '' ? {} : params, { method: name, body, req, res, typedBySchema }, at);
     if (!outcome.ok) throw invalidParams(errors, name, outcome.issues);
     const answer = route.answer ? route.answer(outcome.result, { method: name, params: outcome.params, body }, req) : outcome.result;
     if (!res.headersSent) writeAnswer(res, 200, answer, answerFormat(codecs, contentType));
   };
-  return { chain: [...(route.guard ?? []), dispatch], prepare: () => methods.forEach((method) => method.prepare()) };
+  return { chain: [readable, ...(route.guard ?? []), dispatch], prepare: () => methods.forEach((method) => method.prepare()) };
 }

@@ -25,24 +25,41 @@ export interface RpcMethod {
   /** Compiles the params schema now rather than on the first call. */
   prepare(): void;
   /** Checks the params (issues named below `at`) and, when they fit, answers them. */
-  call(params: unknown, context: { method: string; body: unknown; req: Request; res: Response }, at: string): Promise<RpcOutcome>;
+  call(params: unknown, context: RpcCallContext, at: string): Promise<RpcOutcome>;
+}
+
+export interface RpcCallContext {
+  method: string;
+  body: unknown;
+  req: Request;
+  res: Response;
+  /** The body came in a format of text only (XML), so its params take the types their schema gives them. */
+  typedBySchema: boolean;
 }
 
 export interface RpcMethodSpec<P> {
-  /** JSON Schema 2020-12 the params must fit; `P` is what it admits. Absent: any params. */
-  params?: JsonSchema;
+  /**
+   * JSON Schema 2020-12 the params must fit; `P` is what it admits. Absent: any params. A function is read when the method is first
+   * prepared, so a schema can come from the provider's OpenAPI document without parsing it on the start path.
+   */
+  params?: JsonSchema | (() => JsonSchema);
   /** The result, which core puts in the route's envelope and writes in the request's format; errors are thrown. */
   handle(call: RpcCall<P>, req: Request, res: Response): unknown;
 }
 
 /** An RPC method whose handler reads `call.params` as `P`: the schema's validator is the type guard, so nothing is cast. */
 export function rpcMethod<P = unknown>(spec: RpcMethodSpec<P>): RpcMethod {
-  let validate: ValidateFunction<P> | undefined;
-  const validator = (): ValidateFunction<P> => (validate ??= compileSchema<P>(spec.params ?? true));
+  const validators = new Map<boolean, ValidateFunction<P>>();
+  const schema = (): JsonSchema => (typeof spec.params === 'function' ? spec.params() : (spec.params ?? true));
+  const validator = (typedBySchema: boolean): ValidateFunction<P> => {
+    let validate = validators.get(typedBySchema);
+    if (!validate) validators.set(typedBySchema, (validate = compileSchema<P>(schema(), { typedBySchema })));
+    return validate;
+  };
   return {
-    prepare: () => void validator(),
-    async call(raw, { method, body, req, res }, at) {
-      const check = validator();
+    prepare: () => void validator(false),
+    async call(raw, { method, body, req, res, typedBySchema }, at) {
+      const check = validator(typedBySchema);
       // A copy: Ajv writes defaults into what it checks, and the body as sent stays as sent (the journal shows it).
       const params: unknown = structuredClone(raw);
       if (!check(params)) return { ok: false, issues: schemaIssues(check, at) };
@@ -74,6 +91,9 @@ export interface RpcRoute {
   methods: Readonly<Record<string, RpcMethod>>;
   /** What goes on the wire around a result (the provider's response envelope, the echoed request id); default the result itself. */
   answer?(result: unknown, call: RpcCall<unknown>, req: Request): unknown;
-  /** RPC routes answer no OpenAPI operation: their methods carry their own schemas. */
-  operationId?: never;
+  /**
+   * The OpenAPI operation that describes the service (one a path), so the document's reader knows it is answered here, not by Prism. It
+   * is not validated as a REST operation: each method checks its own params.
+   */
+  operationId?: string;
 }

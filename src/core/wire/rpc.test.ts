@@ -7,6 +7,7 @@ import { createLogger } from '../log.js';
 import { bodyReader, DEFAULT_CODECS } from './codecs.js';
 import { rpcHandlers } from './rpc-dispatch.js';
 import { rpcMethod, valueAt, type RpcRoute } from './rpc-route.js';
+import { xmlCodec } from './xml.js';
 
 const base: ErrorCatalogue = {
   badRequest: (detail) => providerError('bad_request', 400, { bad: detail }),
@@ -89,5 +90,38 @@ describe('an RPC route', () => {
   it('compiles its schemas when prepared, so a broken one fails at warm-up rather than on a request', () => {
     expect(() => rpcMethod({ params: { type: 'whole-number' }, handle: () => null }).prepare()).toThrow();
     expect(() => rpcHandlers(route, { codecs: DEFAULT_CODECS, errors: base }).prepare()).not.toThrow();
+  });
+
+  it('types the params of a text-only format (XML) by their schema, read lazily, and takes an empty element as empty params', async () => {
+    let read = 0;
+    const typed: RpcRoute = {
+      ...route,
+      methods: {
+        getThings: rpcMethod<{ ownerId: number; tags: string[] }>({
+          params: () => {
+            read += 1;
+            return { type: 'object', required: ['ownerId'], properties: { ownerId: { type: 'integer' }, tags: { type: 'array', items: { type: 'string' }, default: [] } } };
+          },
+          handle: ({ params }) => ({ owner: params.ownerId, tags: params.tags }),
+        }),
+        getStatus: rpcMethod({ params: { type: 'object' }, handle: () => ({ status: 'up' }) }),
+      },
+    };
+    expect(read).toBe(0);
+    const codecs = [...DEFAULT_CODECS, xmlCodec({ root: 'request' })];
+    const app = express();
+    const rpc = rpcHandlers(typed, { codecs, errors: base });
+    app.use(bodyReader(codecs, '10kb'));
+    app.post(typed.path, ...rpc.chain);
+    app.use(translateReadErrors(base, '10kb'), renderErrors(createLogger('silent')));
+    const xml = (body: string) => request(app).post('/api/things').type('application/xml').send(`<request><requestId>15</requestId><method>${body}</method></request>`);
+    const res = await xml('<name>getThings</name><params><ownerId>7</ownerId><tags>a</tags></params>');
+    expect(res.type).toBe('application/xml');
+    expect(res.text).toContain('<owner>7</owner>');
+    expect(res.text).toContain('<tags>a</tags>');
+    expect((await xml('<name>getStatus</name><params/>')).text).toContain('<status>up</status>');
+    // JSON keeps its own types: a string is not an integer there.
+    expect((await request(app).post('/api/things').send(call('getThings', { ownerId: '7' }))).body).toEqual({ invalid: ['/method/params/ownerId must be integer'] });
+    expect(read).toBe(2);
   });
 });

@@ -3,6 +3,7 @@
 // without an entry is still fuzzed, unauthenticated only; header parameters an operation requires (rezStream's API version) come from its
 // OpenAPI document, not from here.
 import type { RunningSandbox } from '../../../src/sandbox.js';
+import { accessToken, SYNC_ORIGIN } from '../entrata.js';
 import { guestyCredentials, openApiToken } from '../guesty.js';
 import { CLOUD_ORIGIN, manualToken } from '../rezstream.js';
 
@@ -30,6 +31,12 @@ const authenticators: Record<string, (sandbox: RunningSandbox) => Promise<Origin
   },
   // A seeded manual token reaches one business, so no X-RezStream-Tenant-ID is needed.
   rezstream: async (sandbox) => ({ [CLOUD_ORIGIN]: bearer(manualToken(sandbox)) }),
+  // An App Store token from a headless launch. The fuzz's company origin uses the subdomain `fuzz`, which names no company: its services
+  // answer the envelope's "no management company" after reading the body, so the codecs and the envelope are fuzzed, the services less.
+  entrata: async (sandbox) => {
+    const token = bearer(await accessToken(sandbox));
+    return { [SYNC_ORIGIN]: token, 'https://{subdomain}.entrata.com': token };
+  },
 };
 
 export async function originCredentials(sandbox: RunningSandbox): Promise<OriginCredentials> {

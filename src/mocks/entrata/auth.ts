@@ -1,0 +1,68 @@
+// Entrata's web-service gates, resolved into one typed caller. seeds/004: an App Store app sends `"auth": {"type": "oauth"}` with its access
+// token "specified in the header" (`Authorization: Bearer`), and may call only the methods of its data scopes; provider-facts §4: the general
+// API sends `"auth": {"type": "basic"}` with a company user's HTTP Basic credentials (error 113 when they are wrong).
+import type { RequestHandler, Response } from 'express';
+import { CallerSlot, type Caller } from '../../core/caller.js';
+import { readAuthorization } from '../../core/http-auth.js';
+import { valueAt } from '../../core/wire/rpc-route.js';
+import type { EntrataAccounts } from './accounts.js';
+import { entrataErrors } from './errors.js';
+import type { EntrataOAuth } from './oauth.js';
+import type { CompanyUser, ManagementCompany } from './types.js';
+
+export interface EntrataCallerDetails {
+  company: ManagementCompany;
+  user: CompanyUser;
+}
+
+/** `accountId` is the company's subdomain; `scopes` the app's methods (a Basic caller, a company user, may call every method). */
+export type EntrataCaller = Caller<EntrataCallerDetails>;
+
+const callers = new CallerSlot<EntrataCaller>('entrata');
+
+export function callerOf(res: Response): EntrataCaller {
+  return callers.get(res);
+}
+
+/** The envelope's `auth.type`, or the error for a request without one. */
+export function authTypeOf(body: unknown): string {
+  const auth = valueAt(body, ['auth']);
+  if (typeof auth !== 'object' || auth === null || Array.isArray(auth)) throw entrataErrors.noAuth();
+  const type = valueAt(auth, ['type']);
+  if (type === 'oauth' || type === 'basic') return type;
+  throw entrataErrors.unsupportedAuth(typeof type === 'string' ? type : String(JSON.stringify(type ?? null)));
+}
+
+/** The grant of `Authorization: Bearer <token>`: the user, company and app it was issued for. */
+export function bearerGrant(oauth: EntrataOAuth, authorization: string | undefined): ReturnType<EntrataOAuth['grantOf']> {
+  const header = readAuthorization(authorization);
+  return oauth.grantOf(header.scheme === 'bearer' ? header.token : undefined);
+}
+
+/**
+ * The gate of a company's services (`https://<subdomain>.entrata.com/api/...`): the company the subdomain names, then the caller, then, for
+ * an app's token, whether the method the body names is in its scopes. A method the service does not answer goes on, to be refused as such.
+ */
+export function companyGate(accounts: EntrataAccounts, oauth: EntrataOAuth, methods: readonly string[]): RequestHandler {
+  return (req, res, next) => {
+    const subdomain = String(req.params.subdomain ?? '');
+    const company = accounts.company(subdomain);
+    if (!company) throw entrataErrors.unknownCompany(subdomain);
+    const type = authTypeOf(req.body);
+    if (type === 'basic') {
+      const header = readAuthorization(req.get('authorization'));
+      const user = header.scheme === 'basic' ? accounts.signIn(company, header.username, header.password) : undefined;
+      if (!user) throw entrataErrors.badUserCredentials();
+      callers.set(res, { credential: 'user_password', accountId: company.subdomain, userId: String(user.id), clientId: undefined, scopes: [...methods], expiresAtMs: undefined, details: { company, user } });
+      return next();
+    }
+    const { grant, expiresAtMs } = bearerGrant(oauth, req.get('authorization'));
+    if (grant.subdomain !== company.subdomain) throw entrataErrors.otherCompany(company.subdomain);
+    const user = accounts.user(company, grant.userId);
+    if (!user) throw entrataErrors.tokenInvalid();
+    const method = valueAt(req.body, ['method', 'name']);
+    if (typeof method === 'string' && methods.includes(method) && !grant.scopes.includes(method)) throw entrataErrors.outsideScopes(method);
+    callers.set(res, { credential: 'oauth_access_token', accountId: company.subdomain, userId: String(user.id), clientId: grant.clientId, scopes: grant.scopes, expiresAtMs, details: { company, user } });
+    next();
+  };
+}

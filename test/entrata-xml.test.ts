@@ -1,8 +1,19 @@
 // Entrata's XML over real HTTP (seeds/004: "They will accept post data as JSON or XML ... The response will match the request format"): the
 // sandbox's element names, errors in XML, and bodies a hostile client sends (external entities, nested entity expansion, broken XML).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { OpenApiDocument } from '../src/core/openapi.js';
+import { specFile } from '../src/core/project-files.js';
 import { startSandbox, type RunningSandbox } from '../src/sandbox.js';
-import { accessToken, call, companyBase, MAPLE_COURT, rpc, SUNRISE } from './support/entrata.js';
+import { accessToken, call, companyBase, MAPLE_COURT, rpc, SUNRISE, type RpcAnswer } from './support/entrata.js';
+
+const document = OpenApiDocument.load(specFile('entrata'));
+
+/** An XML answer's root content fits the operation's `application/xml` schema (of `<response>`), its text typed by that schema. */
+function checked(operationId: string, answer: RpcAnswer): RpcAnswer {
+  expect(answer.contentType).toMatch(/^application\/xml/);
+  expect(document.validateResponse(operationId, answer.status, structuredClone(answer.body.response), 'application/xml')).toEqual([]);
+  return answer;
+}
 
 describe('Entrata in XML', () => {
   let sandbox: RunningSandbox;
@@ -29,9 +40,9 @@ describe('Entrata in XML', () => {
     <params><propertyId>${MAPLE_COURT}</propertyId></params>
   </method>
 </request>`;
-    const answer = await rpc(customers(), body, { token, xml: true });
+    const answer = checked('customersService', await rpc(customers(), body, { token, xml: true }));
     expect(answer.status).toBe(200);
-    expect(answer.contentType).toMatch(/^application\/xml/);
+    expect(document.validateResponse('customersService', 200, { code: 'two hundred' }, 'application/xml')).not.toEqual([]);
     expect(answer.text).toContain('<Customers>\n      <Customer>\n        <Id>3000001</Id>');
     expect(answer.body.response.result.Customers.Customer).toHaveLength(8);
   });
@@ -44,7 +55,7 @@ describe('Entrata in XML', () => {
   });
 
   it('answers an error of an XML request in XML, requestId first', async () => {
-    const answer = await rpc(customers(), call('getLeases', { propertyId: MAPLE_COURT }, 'abc-1'), { token, xml: true });
+    const answer = checked('customersService', await rpc(customers(), call('getLeases', { propertyId: MAPLE_COURT }, 'abc-1'), { token, xml: true }));
     expect(answer.text).toBe(`<?xml version="1.0" encoding="UTF-8"?>
 <response>
   <requestId>abc-1</requestId>
@@ -57,8 +68,7 @@ describe('Entrata in XML', () => {
   });
 
   it('refuses broken XML with an envelope error in XML', async () => {
-    const answer = await rpc(customers(), '<request><auth><type>oauth</type></request>', { token, xml: true });
-    expect(answer.contentType).toMatch(/^application\/xml/);
+    const answer = checked('customersService', await rpc(customers(), '<request><auth><type>oauth</type></request>', { token, xml: true }));
     expect(answer.body.response.error).toEqual({ code: '400', message: 'Request body is not valid XML.' });
   });
 

@@ -234,14 +234,19 @@ export class OpenApiDocument {
   }
 
   /** Checks a response body against the schema for its status (or `2XX`, or `default`); `[]` when the document gives none. */
-  validateResponse(operationId: string, status: number, body: unknown): ValidationIssue[] {
-    const key = `${operationId} ${status}`;
+  /**
+   * Issues of an answer against its operation's response schema: the JSON one, or with `mediaType` another (`application/xml`), whose
+   * body is read text typed by the schema (an XML answer parsed back, every value a string).
+   */
+  validateResponse(operationId: string, status: number, body: unknown, mediaType?: string): ValidationIssue[] {
+    const key = `${operationId} ${status} ${mediaType ?? ''}`;
     let validate = this.responseValidators.get(key);
     if (validate === undefined) {
       const responses = this.deref(this.entry(operationId).object.responses);
       const response = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses[`${String(status)[0]}xx`] ?? responses.default;
-      const schema = response === undefined ? undefined : this.jsonSchemaOf(this.deref(response).content);
-      validate = schema === undefined ? null : this.ajv('response').compile(anchorRefs(schema) as Json);
+      const content = response === undefined ? undefined : this.deref(response).content;
+      const schema = mediaType === undefined ? this.jsonSchemaOf(content) : isObject(content) && isObject(content[mediaType]) ? this.deref(content[mediaType]).schema : undefined;
+      validate = schema === undefined ? null : this.ajv(mediaType === undefined ? 'response' : 'text-response').compile(anchorRefs(schema) as Json);
       this.responseValidators.set(key, validate);
     }
     if (validate === null || validate(body)) return [];
@@ -288,11 +293,12 @@ export class OpenApiDocument {
     return type === undefined ? undefined : this.deref(content[type]).schema;
   }
 
-  private ajv(kind: 'params' | 'body' | 'response'): Ajv2020 {
+  private ajv(kind: 'params' | 'body' | 'response' | 'text-response'): Ajv2020 {
     let ajv = this.ajvs.get(kind);
     if (!ajv) {
       const { Ajv, addFormats } = loadAjv();
-      ajv = new Ajv({ strict: false, allErrors: true, coerceTypes: kind === 'params' ? 'array' : false, useDefaults: kind !== 'response', validateSchema: false });
+      const coerce = kind === 'params' || kind === 'text-response';
+      ajv = new Ajv({ strict: false, allErrors: true, coerceTypes: coerce ? 'array' : false, useDefaults: kind === 'params' || kind === 'body', validateSchema: false });
       addFormats(ajv);
       ajv.addSchema(this.document, DOCUMENT_ID);
       this.ajvs.set(kind, ajv);

@@ -552,12 +552,12 @@ export interface components {
          *     113 `Username and/or password is incorrect.`; 113 `Client id and/or client secret is incorrect.`;
          *     400 `Authorization code is invalid.`, `Authorization code has expired.`, `Authorization code has already been used.`,
          *     `grant_type must be authorization_code.`, `<field> is required.`, `Request has no auth.`,
-         *     `Unsupported auth type <x>; use oauth or basic.`, `Request has no method.`, `Invalid JSON in request body.`,
-         *     `Invalid XML in request body.`, `Invalid params for <method>: <issues>`;
+         *     `Unsupported auth type <x>; use oauth or basic.`, `Request has no method.`, `Request body is not valid JSON.`,
+         *     `Request body is not valid XML.`, `Invalid params for <method>: <issues>`;
          *     401 `Access token is invalid.`, `Access token has expired.`;
          *     403 `The access token was not issued for <subdomain>.entrata.com.`,
          *     `The app is not permitted to call <method>: it is outside the app's data scopes.`, `The user has no access to property <id>.`;
-         *     404 `Method <name> is not available on the <service> web service.`, `No management company uses the subdomain <x>.`,
+         *     404 `Method <name> is not available on this web service, which answers <methods>.`, `No management company uses the subdomain <x>.`,
          *     `Unknown web service <path>.`, `Customer <id> not found at property <pid>.`;
          *     413 `Request body is larger than <limit>.`;
          *     415 `Content-Type <x> is not supported; send application/json or application/xml.`
@@ -590,12 +590,12 @@ export interface components {
          *     113 `Username and/or password is incorrect.`; 113 `Client id and/or client secret is incorrect.`;
          *     400 `Authorization code is invalid.`, `Authorization code has expired.`, `Authorization code has already been used.`,
          *     `grant_type must be authorization_code.`, `<field> is required.`, `Request has no auth.`,
-         *     `Unsupported auth type <x>; use oauth or basic.`, `Request has no method.`, `Invalid JSON in request body.`,
-         *     `Invalid XML in request body.`, `Invalid params for <method>: <issues>`;
+         *     `Unsupported auth type <x>; use oauth or basic.`, `Request has no method.`, `Request body is not valid JSON.`,
+         *     `Request body is not valid XML.`, `Invalid params for <method>: <issues>`;
          *     401 `Access token is invalid.`, `Access token has expired.`;
          *     403 `The access token was not issued for <subdomain>.entrata.com.`,
          *     `The app is not permitted to call <method>: it is outside the app's data scopes.`, `The user has no access to property <id>.`;
-         *     404 `Method <name> is not available on the <service> web service.`, `No management company uses the subdomain <x>.`,
+         *     404 `Method <name> is not available on this web service, which answers <methods>.`, `No management company uses the subdomain <x>.`,
          *     `Unknown web service <path>.`, `Customer <id> not found at property <pid>.`;
          *     413 `Request body is larger than <limit>.`;
          *     415 `Content-Type <x> is not supported; send application/json or application/xml.`
@@ -617,12 +617,12 @@ export interface components {
          *     113 `Username and/or password is incorrect.`; 113 `Client id and/or client secret is incorrect.`;
          *     400 `Authorization code is invalid.`, `Authorization code has expired.`, `Authorization code has already been used.`,
          *     `grant_type must be authorization_code.`, `<field> is required.`, `Request has no auth.`,
-         *     `Unsupported auth type <x>; use oauth or basic.`, `Request has no method.`, `Invalid JSON in request body.`,
-         *     `Invalid XML in request body.`, `Invalid params for <method>: <issues>`;
+         *     `Unsupported auth type <x>; use oauth or basic.`, `Request has no method.`, `Request body is not valid JSON.`,
+         *     `Request body is not valid XML.`, `Invalid params for <method>: <issues>`;
          *     401 `Access token is invalid.`, `Access token has expired.`;
          *     403 `The access token was not issued for <subdomain>.entrata.com.`,
          *     `The app is not permitted to call <method>: it is outside the app's data scopes.`, `The user has no access to property <id>.`;
-         *     404 `Method <name> is not available on the <service> web service.`, `No management company uses the subdomain <x>.`,
+         *     404 `Method <name> is not available on this web service, which answers <methods>.`, `No management company uses the subdomain <x>.`,
          *     `Unknown web service <path>.`, `Customer <id> not found at property <pid>.`;
          *     413 `Request body is larger than <limit>.`;
          *     415 `Content-Type <x> is not supported; send application/json or application/xml.`
@@ -670,12 +670,12 @@ export interface components {
          *     113 `Username and/or password is incorrect.`; 113 `Client id and/or client secret is incorrect.`;
          *     400 `Authorization code is invalid.`, `Authorization code has expired.`, `Authorization code has already been used.`,
          *     `grant_type must be authorization_code.`, `<field> is required.`, `Request has no auth.`,
-         *     `Unsupported auth type <x>; use oauth or basic.`, `Request has no method.`, `Invalid JSON in request body.`,
-         *     `Invalid XML in request body.`, `Invalid params for <method>: <issues>`;
+         *     `Unsupported auth type <x>; use oauth or basic.`, `Request has no method.`, `Request body is not valid JSON.`,
+         *     `Request body is not valid XML.`, `Invalid params for <method>: <issues>`;
          *     401 `Access token is invalid.`, `Access token has expired.`;
          *     403 `The access token was not issued for <subdomain>.entrata.com.`,
          *     `The app is not permitted to call <method>: it is outside the app's data scopes.`, `The user has no access to property <id>.`;
-         *     404 `Method <name> is not available on the <service> web service.`, `No management company uses the subdomain <x>.`,
+         *     404 `Method <name> is not available on this web service, which answers <methods>.`, `No management company uses the subdomain <x>.`,
          *     `Unknown web service <path>.`, `Customer <id> not found at property <pid>.`;
          *     413 `Request body is larger than <limit>.`;
          *     415 `Content-Type <x> is not supported; send application/json or application/xml.`
@@ -697,12 +697,12 @@ export interface components {
          *     113 `Username and/or password is incorrect.`; 113 `Client id and/or client secret is incorrect.`;
          *     400 `Authorization code is invalid.`, `Authorization code has expired.`, `Authorization code has already been used.`,
          *     `grant_type must be authorization_code.`, `<field> is required.`, `Request has no auth.`,
-         *     `Unsupported auth type <x>; use oauth or basic.`, `Request has no method.`, `Invalid JSON in request body.`,
-         *     `Invalid XML in request body.`, `Invalid params for <method>: <issues>`;
+         *     `Unsupported auth type <x>; use oauth or basic.`, `Request has no method.`, `Request body is not valid JSON.`,
+         *     `Request body is not valid XML.`, `Invalid params for <method>: <issues>`;
          *     401 `Access token is invalid.`, `Access token has expired.`;
          *     403 `The access token was not issued for <subdomain>.entrata.com.`,
          *     `The app is not permitted to call <method>: it is outside the app's data scopes.`, `The user has no access to property <id>.`;
-         *     404 `Method <name> is not available on the <service> web service.`, `No management company uses the subdomain <x>.`,
+         *     404 `Method <name> is not available on this web service, which answers <methods>.`, `No management company uses the subdomain <x>.`,
          *     `Unknown web service <path>.`, `Customer <id> not found at property <pid>.`;
          *     413 `Request body is larger than <limit>.`;
          *     415 `Content-Type <x> is not supported; send application/json or application/xml.`

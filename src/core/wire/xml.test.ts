@@ -30,6 +30,12 @@ describe('the XML codec', () => {
     expect(parsed).toEqual({ auth: { type: 'oauth' }, id: '007', n: ['1', '2'], params: '', t: 'a & b' });
   });
 
+  it('decodes character references and the five predefined entities once, and refuses any other entity', () => {
+    expect(parseXmlDocument('<request><n>Zo&#235; &#x41; &amp;#65; &lt;&gt;&quot;&apos;</n></request>', 'request')).toEqual({ n: 'Zoë A &#65; <>"\'' });
+    expect(() => parseXmlDocument('<request><n>&nbsp;</n></request>', 'request')).toThrow(SyntaxError);
+    expect(() => parseXmlDocument('<request><n>&#0;</n></request>', 'request')).toThrow(SyntaxError);
+  });
+
   it('writes an answer with its one key as the root, arrays as repeated elements, text escaped, null empty and undefined left out', () => {
     expect(writeXmlDocument({ response: { requestId: '15', list: { item: [{ id: 1 }, { id: 2 }] }, text: 'a < b & "c"', none: null, gone: undefined, yes: true } })).toBe(`<?xml version="1.0" encoding="UTF-8"?>
 <response>

@@ -1,5 +1,6 @@
 // A management company's web services at https://<subdomain>.entrata.com/api/<service> (seeds/004 "Accessing Web Services"; provider-facts §4
 // for getStatus and the /api/v1 paths; the README's data-scope and subdomain assumptions): reads, the one write, and the app's limits.
+import { randomBytes } from 'node:crypto';
 import type { ContractCase } from '../types.js';
 import { appToken, assumption, bearer, company, companyOrigin, doc, ENVELOPE_ERRORS, envelope, errorFailure, facts, firstFailure, listOf, OTHER_SUBDOMAIN, post, raw, responseOf, SERVICES, successFailure, withProperty, withToken, asObject } from './common.js';
 
@@ -84,7 +85,7 @@ export const serviceCases: ContractCase[] = [
       const listed = await ctx.send(post(company(ctx), '/api/customers', envelope('getCustomers', { propertyId }), bearer(ctx)));
       const customer = listOf(asObject(responseOf(listed.body).result), 'Customers', 'Customer')[0];
       if (!customer) throw new Error(`before: getCustomers listed no customer: ${listed.text.slice(0, 200)}`);
-      const email = `contract-${Date.now()}@residents.example`;
+      const email = `contract-${randomBytes(4).toString('hex')}@residents.example`;
       const updated = await ctx.send(post(company(ctx), '/api/customers', envelope('updateCustomers', { propertyId, customerId: Number(customer.Id), email }), bearer(ctx)));
       const failure = successFailure(updated.body);
       if (failure) throw new Error(`before: updateCustomers failed: ${failure}`);

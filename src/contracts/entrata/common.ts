@@ -3,6 +3,7 @@
 import { providerEnv } from '../../config.js';
 import type { Auth, CaseContext, RequestSpec, Source } from '../types.js';
 import { asObject, firstFailure, type Json } from '../json-checks.js';
+import { sandboxAdmin } from '../sandbox-admin.js';
 
 export { asObject, firstFailure } from '../json-checks.js';
 
@@ -52,30 +53,19 @@ interface SeededEntrata {
 export const seededApps = (credentials: unknown): SeededEntrata['apps'] => (credentials as Partial<SeededEntrata> | undefined)?.apps ?? [];
 export const seededUsers = (credentials: unknown): SeededEntrata['basic'] => (credentials as Partial<SeededEntrata> | undefined)?.basic ?? [];
 
-/** Calls the sandbox's admin API; cases that need it are marked `sandbox`, so this never runs against a live target. */
-async function sandboxAdmin(ctx: CaseContext, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Json> {
-  if (ctx.target.kind !== 'sandbox') throw new Error(`${method} /__sandbox${path} exists on a sandbox only`);
-  const res = await fetch(`${ctx.target.baseUrl}/__sandbox${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(20_000),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`before: the sandbox's ${method} /__sandbox${path} answered ${res.status}: ${text.slice(0, 200)}`);
-  return asObject(JSON.parse(text));
-}
+/** The sandbox's admin API, its answer as an object. */
+const admin = async (ctx: CaseContext, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Json> => asObject(await sandboxAdmin(ctx, method, path, body));
 
 /** An app of the sandbox's seed by its place in GET /__sandbox/credentials: 0 Rent Insights (every scope), 1 Resident Portal Lite (no getLeases). */
 export async function sandboxApp(ctx: CaseContext, index: number): Promise<{ clientId: string; clientSecret: string }> {
-  const app = seededApps((await sandboxAdmin(ctx, 'GET', '/credentials')).entrata)[index];
+  const app = seededApps((await admin(ctx, 'GET', '/credentials')).entrata)[index];
   if (!app) throw new Error(`before: the sandbox seeds no app #${index}`);
   return app;
 }
 
 /** The headless launch (POST /__sandbox/entrata/launch): the auth_code the App Store appends to the app's URL. */
 export async function launchCode(ctx: CaseContext, clientId: string): Promise<string> {
-  const { url } = await sandboxAdmin(ctx, 'POST', '/entrata/launch', { clientId, subdomain: SANDBOX_SUBDOMAIN });
+  const { url } = await admin(ctx, 'POST', '/entrata/launch', { clientId, subdomain: SANDBOX_SUBDOMAIN });
   const code = typeof url === 'string' ? new URL(url).searchParams.get('auth_code') : null;
   if (!code) throw new Error(`before: the launch answered no auth_code: ${String(url)}`);
   return code;

@@ -4,6 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CaseContext, RequestSpec } from '../types.js';
 import { asObject, IDENTITY } from './common.js';
+import { sandboxAdmin } from '../sandbox-admin.js';
 
 /** The scopes of provider-facts' example: two API scopes, and offline_access for a refresh token. */
 export const DOCUMENT_SCOPES = 'revenue_management guest_communication offline_access';
@@ -14,19 +15,6 @@ export interface SeededRezStream {
   manualTokens: Array<{ tenantId: string; token: string; scopes: string[] }>;
 }
 
-/** Calls the sandbox's admin API; a case that needs it is marked `sandbox`, so this never runs against a live target. */
-export async function sandboxAdmin(ctx: CaseContext, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
-  if (ctx.target.kind !== 'sandbox') throw new Error(`${method} /__sandbox${path} exists on a sandbox only`);
-  const res = await fetch(`${ctx.target.baseUrl}/__sandbox${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(20_000),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`before: the sandbox's ${method} /__sandbox${path} answered ${res.status}: ${text.slice(0, 200)}`);
-  return text === '' ? undefined : (JSON.parse(text) as unknown);
-}
 
 export async function seeded(ctx: CaseContext): Promise<SeededRezStream> {
   return asObject(await sandboxAdmin(ctx, 'GET', '/credentials')).rezstream as SeededRezStream;

@@ -24,12 +24,20 @@ export function callerOf(res: Response): EntrataCaller {
   return callers.get(res);
 }
 
-/** The envelope's `auth.type`, or the error for a request without one. */
-export function authTypeOf(body: unknown): string {
-  const auth = valueAt(body, ['auth']);
-  if (typeof auth !== 'object' || auth === null || Array.isArray(auth)) throw entrataErrors.noAuth();
-  const type = valueAt(auth, ['type']);
-  if (type === 'oauth' || type === 'basic') return type;
+export interface EnvelopeAuth {
+  type: 'oauth' | 'basic';
+  /** Every field of the envelope's `auth` object (getAccessToken's `code`, `client_id`…). */
+  fields: Record<string, unknown>;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The envelope's `auth`, or the error for a request without one or with a type Entrata does not take. */
+export function authOf(body: unknown): EnvelopeAuth {
+  const fields = valueAt(body, ['auth']);
+  if (!isRecord(fields)) throw entrataErrors.noAuth();
+  const type = valueAt(fields, ['type']);
+  if (type === 'oauth' || type === 'basic') return { type, fields };
   throw entrataErrors.unsupportedAuth(typeof type === 'string' ? type : String(JSON.stringify(type ?? null)));
 }
 
@@ -48,8 +56,7 @@ export function companyGate(accounts: EntrataAccounts, oauth: EntrataOAuth, meth
     const subdomain = String(req.params.subdomain ?? '');
     const company = accounts.company(subdomain);
     if (!company) throw entrataErrors.unknownCompany(subdomain);
-    const type = authTypeOf(req.body);
-    if (type === 'basic') {
+    if (authOf(req.body).type === 'basic') {
       const header = readAuthorization(req.get('authorization'));
       const user = header.scheme === 'basic' ? accounts.signIn(company, header.username, header.password) : undefined;
       if (!user) throw entrataErrors.badUserCredentials();

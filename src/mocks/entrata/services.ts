@@ -3,9 +3,9 @@
 // getUserInfo: seeds/004). Each method's params schema is the OpenAPI document's; results are shaped as its result schemas.
 import type { Request, Response } from 'express';
 import type { JsonSchema } from '../../core/json-schema.js';
-import { rpcMethod, valueAt, type RpcMethod } from '../../core/wire/rpc-route.js';
+import { rpcMethod, type RpcMethod } from '../../core/wire/rpc-route.js';
 import type { EntrataAccounts } from './accounts.js';
-import { authTypeOf, bearerGrant, callerOf } from './auth.js';
+import { authOf, bearerGrant, callerOf } from './auth.js';
 import { entrataErrors } from './errors.js';
 import type { EntrataOAuth } from './oauth.js';
 import type {
@@ -131,15 +131,16 @@ function userInfo(company: ManagementCompany, accounts: EntrataAccounts, userId:
 
 /** sync.entrata.com's oauth service: both methods take `auth.type` oauth, never the general API's Basic credentials. */
 export function oauthService(accounts: EntrataAccounts, oauth: EntrataOAuth, schema: ParamsSchema): Record<string, RpcMethod> {
-  const oauthOnly = (body: unknown, method: string): void => {
-    if (authTypeOf(body) !== 'oauth') throw entrataErrors.oauthOnly(method);
+  const oauthOnly = (body: unknown, method: string): Record<string, unknown> => {
+    const auth = authOf(body);
+    if (auth.type !== 'oauth') throw entrataErrors.oauthOnly(method);
+    return auth.fields;
   };
   return {
     getAccessToken: rpcMethod({
       params: schema('GetAccessTokenParams'),
       handle: ({ body }, req: Request) => {
-        oauthOnly(body, 'getAccessToken');
-        return oauth.getAccessToken(req, valueAt(body, ['auth']) as Record<string, unknown>);
+        return oauth.getAccessToken(req, oauthOnly(body, 'getAccessToken'));
       },
     }),
     getUserInfo: rpcMethod({

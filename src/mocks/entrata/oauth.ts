@@ -97,7 +97,7 @@ export class EntrataOAuth {
   }
 
   /** getAccessToken: the app authenticates with the `auth` object's client_id and client_secret, then its code is exchanged once. */
-  async getAccessToken(req: Request, auth: Record<string, unknown>): Promise<AccessTokenResult> {
+  async getAccessToken(req: Request, auth: Record<string, unknown>): Promise<Record<string, unknown>> {
     const clientId = singleField(auth, 'client_id', entrataTokenWords);
     if (clientId === undefined) throw entrataErrors.missingField('client_id');
     const clientSecret = singleField(auth, 'client_secret', entrataTokenWords);
@@ -106,7 +106,8 @@ export class EntrataOAuth {
     const grantType = singleField(auth, 'grant_type', entrataTokenWords);
     if (grantType === undefined) throw entrataErrors.missingField('grant_type');
     if (grantType !== 'authorization_code') throw entrataErrors.wrongGrantType();
-    return (await this.exchange({ req, body: auth, client: app })) as AccessTokenResult;
+    // The answer `respond` made: an AccessTokenResult.
+    return this.exchange({ req, body: auth, client: app });
   }
 
   /** The grant an access token stands for, or the envelope error for an unknown, revoked or expired one. */

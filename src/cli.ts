@@ -35,6 +35,7 @@ interface ServeOptions {
   providers?: string[];
   logLevel?: LogLevel;
   rateLimits?: boolean;
+  trustProxy?: boolean;
   publicUrl?: string;
 }
 
@@ -46,6 +47,7 @@ function configFrom(opts: ServeOptions): Readonly<SandboxConfig> {
     ...(opts.providers !== undefined ? { providers: opts.providers } : {}),
     ...(opts.logLevel !== undefined ? { logLevel: opts.logLevel } : {}),
     ...(opts.rateLimits === false ? { rateLimits: false } : {}),
+    ...(opts.trustProxy ? { trustProxy: true } : {}),
     ...(opts.publicUrl !== undefined ? { publicUrl: opts.publicUrl } : {}),
   });
 }
@@ -79,6 +81,7 @@ const program = new Command()
 withServerOptions(program.command('serve').description('serve every registered provider on one port and print the origin map and seeded credentials'))
   .option('--log-level <level>', 'silent|error|warn|info|debug (env PMS_SANDBOX_LOG_LEVEL, default warn; info logs one line a request)')
   .option('--no-rate-limits', "stop enforcing providers' API rate limits (token quotas stay); for load tests")
+  .option('--trust-proxy', 'per-IP limits read the client from X-Forwarded-For, behind a proxy (env PMS_SANDBOX_TRUST_PROXY; default: the socket address)')
   .action(async (opts: ServeOptions) => {
     const config = configFrom(opts);
     // This process only serves: a full collection once the old generation has doubled, not quadrupled (docs/decisions/0007).

@@ -18,6 +18,11 @@ export interface SandboxConfig {
   bodyLimit: string;
   /** Off only for benchmarks and load tests: providers' API rate limits (not token quotas) stop being enforced. */
   rateLimits: boolean;
+  /**
+   * Whether per-IP limits (OwnerRez's personal access tokens) read the client from X-Forwarded-For, for a sandbox behind a proxy; off,
+   * the client is the socket's remote address.
+   */
+  trustProxy: boolean;
   /** Checks every stateful response against the provider's OpenAPI document and answers a sandbox bug when one drifts. */
   validateResponses: boolean;
   /** A PKCS#8 PEM RSA key to sign tokens with, so tokens survive restarts; generated at start when absent. */
@@ -36,6 +41,7 @@ const DEFAULTS: SandboxConfig = {
   journalSize: 1000,
   bodyLimit: '1mb',
   rateLimits: true,
+  trustProxy: false,
   validateResponses: false,
   signingKeyFile: undefined,
 };
@@ -73,6 +79,7 @@ export function loadConfig(overrides: Partial<SandboxConfig> = {}, env: Env = pr
     journalSize: int('PMS_SANDBOX_JOURNAL_SIZE', env.PMS_SANDBOX_JOURNAL_SIZE),
     bodyLimit: env.PMS_SANDBOX_BODY_LIMIT || undefined,
     rateLimits: flag(env.PMS_SANDBOX_RATE_LIMITS),
+    trustProxy: flag(env.PMS_SANDBOX_TRUST_PROXY),
     validateResponses: flag(env.PMS_SANDBOX_VALIDATE_RESPONSES),
     signingKeyFile: env.PMS_SANDBOX_SIGNING_KEY_FILE || undefined,
   });

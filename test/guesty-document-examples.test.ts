@@ -6,6 +6,7 @@ import { jQueryFactory } from 'jquery/factory';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../src/sandbox.js';
+import { shellWords } from './support/shell.js';
 
 const run = promisify(execFile);
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -83,11 +84,6 @@ const CURL_LISTINGS = `curl --location --request GET 'https://open-api.guesty.co
 function decodeJwt(token: string): { header: Record<string, unknown>; claims: Record<string, unknown> } {
   const [header, claims] = token.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>);
   return { header: header!, claims: claims! };
-}
-
-/** Splits a shell command as sh would for these examples: `\`-newline joins lines, single quotes keep their content whole. */
-function shellWords(command: string): string[] {
-  return [...command.replace(/\\\n/g, ' ').matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]!);
 }
 
 describe("Guesty's Authentication document, verbatim", () => {

@@ -54,7 +54,10 @@ export type ProviderErrorCode =
   | 'read_only' // a modification, which the Cloud API does not accept yet
   // Entrata
   | 'unknown_method' // an RPC method the service posted to does not answer (unknown, or belonging to another service)
-  | 'foreign_company'; // an access token used at another management company's subdomain
+  | 'foreign_company' // an access token used at another management company's subdomain
+  // OwnerRez
+  | 'user_agent_required' // an OAuth call whose User-Agent is missing or does not name the token's app by its client id
+  | 'accounts_per_ip'; // personal access tokens of a third user account from one IP address within 24 hours
 
 /** The code of an OAuth `error` string, for helpers that are handed the string. */
 export function oauthErrorCode(error: string): ProviderErrorCode {

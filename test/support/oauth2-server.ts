@@ -98,6 +98,8 @@ export interface TinyOptions {
   rotate?: boolean;
   /** client_credentials without `scope` refused; true by default. */
   scopeRequired?: boolean;
+  /** A token request may leave out the redirect_uri (OwnerRez); required by default. */
+  tokenRedirectUri?: 'optional';
 }
 
 export interface TinyServer {
@@ -148,6 +150,7 @@ export function tinyServer(options: TinyOptions = {}): TinyServer {
       flow: FLOW,
       interactionLifetime: LIFETIMES.interaction,
       refresh: { rotate: options.rotate ?? true },
+      ...(options.tokenRedirectUri ? { tokenRedirectUri: options.tokenRedirectUri } : {}),
       respond: async (_req, client, grant, nonce) => {
         const refresh = grant.scopes.includes('offline') ? server!.ledger.issueRefreshToken({ grant, clientId: client.clientId, nonce }) : undefined;
         return { access_token: accessToken(client.clientId), token_type: 'Bearer', ...(refresh ? { refresh_token: refresh } : {}), scope: grant.scopes.join(' '), ...(nonce ? { nonce } : {}) };

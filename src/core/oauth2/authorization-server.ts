@@ -28,6 +28,8 @@ export interface CodeFlowConfig<C extends RegisteredClient, G extends ScopedGran
   flow: AuthorizeFlow<C, G, X>;
   /** Seconds. */
   interactionLifetime: number;
+  /** Whether the token request may leave out the authorization request's redirect_uri (OwnerRez); by default RFC 6749 §4.1.3's "required". */
+  tokenRedirectUri?: 'optional';
   /** Rotating refresh tokens (one-time use), when the provider issues refresh tokens at all. */
   refresh?: { rotate: boolean };
   respond: Respond<C, G>;
@@ -66,7 +68,7 @@ export function createAuthorizationServer<C extends RegisteredClient, G extends 
   const consent = new ConsentQueue<X>(clock, codeFlow?.interactionLifetime ?? 0);
   const grants: Record<string, GrantHandler<C>> = {};
   if (codeFlow) {
-    grants.authorization_code = authorizationCodeGrant<C, G>({ ledger, words, respond: codeFlow.respond });
+    grants.authorization_code = authorizationCodeGrant<C, G>({ ledger, words, respond: codeFlow.respond, ...(codeFlow.tokenRedirectUri ? { redirectUri: codeFlow.tokenRedirectUri } : {}) });
     if (codeFlow.refresh) grants.refresh_token = refreshTokenGrant<C, G>({ ledger, words, rotate: codeFlow.refresh.rotate, respond: codeFlow.respond });
   }
   if (config.clientCredentials) grants.client_credentials = clientCredentialsGrant<C>({ words, ...config.clientCredentials });

@@ -22,6 +22,8 @@ export interface AuthorizeFlow<C extends RegisteredClient, G, X> {
   /** Its own rules on the requested scopes (known ones, which combinations); a failure is redirected to the client. */
   checkScopes(scopes: string[]): Extract<RedirectFailure, { kind: 'invalid_scope' }> | undefined;
   describeScope(name: string): string;
+  /** The scopes the consent page asks for, where the client's registration names them rather than the request (OwnerRez apps); default the request's. */
+  scopesOf?(request: AuthorizeRequest<X>): string[];
   /** Its own authorize parameters, read from the query. */
   extra(param: (name: string) => string | undefined): X;
   signIn(username: string, password: unknown): SignedInUser | undefined;
@@ -104,7 +106,8 @@ export function authorizeRoutes<C extends RegisteredClient, G, X>(options: Autho
     const iss = options.issuer(req);
     if (grant === undefined) return redirectTo(res, request.redirectUri, { error: 'access_denied', error_description: 'The user denied the request.', state: request.state, iss });
     const code = ledger.issueCode({ grant, clientId: request.clientId, redirectUri: request.redirectUri, codeChallenge: request.codeChallenge, nonce: request.nonce });
-    redirectTo(res, request.redirectUri, { code, scope: request.scopes.join(' '), state: request.state, iss });
+    // A request that named no scope gets none back: the scopes are the client's registration (RFC 6749 §4.1.2 sends only code and state).
+    redirectTo(res, request.redirectUri, { code, scope: request.scopes.length > 0 ? request.scopes.join(' ') : undefined, state: request.state, iss });
   };
 
   const renderConsent = (req: Request, res: Response, handle: string, interaction: Interaction<X>, error?: string): void => {
@@ -116,7 +119,7 @@ export function authorizeRoutes<C extends RegisteredClient, G, X>(options: Autho
         clientName: clientName(request.clientId),
         userName: flow.user(interaction.userId!)?.displayName ?? interaction.userId!,
         ...(picker ? { picker } : {}),
-        scopes: request.scopes.map((name) => ({ name, description: flow.describeScope(name) })),
+        scopes: (flow.scopesOf?.(request) ?? request.scopes).map((name) => ({ name, description: flow.describeScope(name) })),
         ...(error ? { error } : {}),
       });
     // A choice the user must make again is the page once more, as a 400 (thrown, so it is rendered where every error is).

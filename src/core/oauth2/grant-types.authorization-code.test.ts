@@ -27,6 +27,13 @@ describe('the authorization_code grant', () => {
     expect(withUri.body).toEqual(invalidGrant('redirect_uri_mismatch'));
   });
 
+  it('takes a token request without redirect_uri where the provider makes it optional, and still refuses a different one', async () => {
+    const optional = tinyServer({ tokenRedirectUri: 'optional' });
+    expect((await postToken(optional.app, { grant_type: 'authorization_code', code: issueCode(optional) })).status).toBe(200);
+    const other = await postToken(optional.app, { grant_type: 'authorization_code', code: issueCode(optional), redirect_uri: 'http://localhost:9/elsewhere' });
+    expect(other.body).toEqual(invalidGrant('redirect_uri_mismatch'));
+  });
+
   it('refuses a request without code', async () => {
     const res = await postToken(tiny.app, { grant_type: 'authorization_code', redirect_uri: REDIRECT_URI });
     expect(res.body).toEqual({ error: 'invalid_request', failure: { kind: 'missing', name: 'code' } });

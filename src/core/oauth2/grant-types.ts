@@ -20,10 +20,12 @@ function tokensOf(answer: Record<string, unknown>): string[] {
 export interface AuthorizationCodeOptions<C extends RegisteredClient, G> {
   ledger: GrantLedger<G>;
   words: OAuthWords;
+  /** `optional`: a token request may leave out the authorization request's redirect_uri (OwnerRez's); when sent it must still match. */
+  redirectUri?: 'optional';
   respond: (req: Request, client: C, grant: G, nonce: string | undefined) => Promise<Record<string, unknown>>;
 }
 
-export function authorizationCodeGrant<C extends RegisteredClient, G>({ ledger, words, respond }: AuthorizationCodeOptions<C, G>): GrantHandler<C> {
+export function authorizationCodeGrant<C extends RegisteredClient, G>({ ledger, words, respond, redirectUri }: AuthorizationCodeOptions<C, G>): GrantHandler<C> {
   const invalid = (reason: Parameters<OAuthWords['token']>[0] & { kind: 'invalid_grant' }): never => {
     throw words.token(reason);
   };
@@ -40,7 +42,10 @@ export function authorizationCodeGrant<C extends RegisteredClient, G>({ ledger, 
     if (found.state === 'expired') return invalid({ kind: 'invalid_grant', reason: 'code_expired' });
     if (issued.clientId !== client.clientId) return invalid({ kind: 'invalid_grant', reason: 'code_other_client' });
     // RFC 6749 §4.1.3: redirect_uri is required, and must match, only when the authorization request included one.
-    if (issued.redirectUri !== undefined && singleField(body, 'redirect_uri', words) !== issued.redirectUri) return invalid({ kind: 'invalid_grant', reason: 'redirect_uri_mismatch' });
+    if (issued.redirectUri !== undefined) {
+      const sent = singleField(body, 'redirect_uri', words);
+      if (!(sent === undefined && redirectUri === 'optional') && sent !== issued.redirectUri) return invalid({ kind: 'invalid_grant', reason: 'redirect_uri_mismatch' });
+    }
     const verifier = singleField(body, 'code_verifier', words);
     if (issued.codeChallenge !== undefined) {
       if (!verifier) return invalid({ kind: 'invalid_grant', reason: 'verifier_missing' });

@@ -1,0 +1,26 @@
+// OwnerRez's list envelope (provider-facts §1, the official client's MockList): `{count, items, limit, offset, next_page_url}`, paged by
+// `limit` and `offset`, `next_page_url` relative to the v2 base (`bookings?…`) so a client resolving it against its base URL, the sandbox's
+// included, reaches the next page; empty on the last page, where clients stop.
+import type { Request, Response } from 'express';
+import { pageBody, rowJson, sendJsonText } from '../../core/json-text.js';
+import type { PageQuery } from './types.js';
+
+/** The next page's URL: the request's own query with `offset` moved on and `limit` kept, relative to the v2 base. */
+function nextPageUrl(req: Request, resource: string, total: number, page: PageQuery): string {
+  if (page.offset + page.limit >= total) return '';
+  const query = new URLSearchParams(req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '');
+  query.set('limit', String(page.limit));
+  query.set('offset', String(page.offset + page.limit));
+  return `${resource}?${query.toString()}`;
+}
+
+/**
+ * Sends one page of `rows`. Rows are written by `text` (a row's cached JSON by default, or a view with the `include_*` parts); the page's
+ * bytes are kept for its frozen rows, so the same page read again costs an identity check (core/json-text.ts).
+ */
+export function sendList<T extends object>(req: Request, res: Response, resource: string, rows: readonly T[], page: PageQuery, text: (row: T) => string = rowJson, view = ''): void {
+  const items = rows.slice(page.offset, page.offset + page.limit);
+  const tail = `"limit":${page.limit},"offset":${page.offset},"next_page_url":${JSON.stringify(nextPageUrl(req, resource, rows.length, page))}}`;
+  const head = `{"count":${rows.length},"items":[`;
+  sendJsonText(res, pageBody(items, `${head}\u0000${tail}\u0000${view}`, () => `${head}${items.map(text).join(',')}],${tail}`));
+}

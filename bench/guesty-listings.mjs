@@ -1,10 +1,11 @@
 // Benchmark, one run, loopback only: the sandbox's start time (spawn to first health 200), its Guesty `GET /v1/listings?limit=25`
 // throughput, p99 and RSS, beside a bare Express 5 server (same bytes, same headers; the two load runs alternate in slices) and
-// `prism mock` (same spec); and Entrata's authenticated getCustomers (`POST /api/customers`) beside bare Express the same way; see
-// bench/README.md.
+// `prism mock` (same spec); and each provider request of ./provider-pairs.mjs (Entrata's getCustomers, OwnerRez's bookings list) beside
+// bare Express the same way; see bench/README.md.
 import { fork, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { stop, track } from './children.mjs';
+import { PROVIDER_PAIRS } from './provider-pairs.mjs';
 import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -19,9 +20,7 @@ const ROOT = join(dirname(SELF), '..');
 const HOST = '127.0.0.1';
 const LISTINGS = '/v1/listings?limit=25';
 const SANDBOX_PREFIX = '/open-api.guesty.com';
-const TARGETS = { expressRatio: 0.7, entrataExpressRatio: 0.8, prismRatio: 1.5, startMs: 500, rssMb: 150 };
-const ENTRATA_PREFIX = '/sunrise.entrata.com';
-const ENTRATA_CUSTOMERS = JSON.stringify({ auth: { type: 'oauth' }, requestId: 15, method: { name: 'getCustomers', version: 'r1', params: { propertyId: 100001 } } });
+const TARGETS = { expressRatio: 0.7, prismRatio: 1.5, startMs: 500, rssMb: 150, providers: Object.fromEntries(PROVIDER_PAIRS.map((p) => [p.name, p.ratioTarget])) };
 
 // ---- child mode: the bare Express 5 baseline, run in its own process so it does not share autocannon's event loop ----
 async function serveExpress() {
@@ -247,42 +246,29 @@ function vmStatus(pid) {
 const round1 = (n) => Math.round(n * 10) / 10;
 const round2 = (n) => Math.round(n * 100) / 100;
 
-/** An App Store token: the headless launch, then getAccessToken with the seeded app's credentials. */
-async function entrataToken(port) {
-  const app = JSON.parse((await request(port, '/__sandbox/credentials')).body).entrata.apps[0];
-  const json = (body) => ({ method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }, body });
-  const launched = await request(port, '/__sandbox/entrata/launch', json(JSON.stringify({ clientId: app.clientId, subdomain: 'sunrise' })));
-  const code = new URL(JSON.parse(launched.body).url).searchParams.get('auth_code');
-  const exchange = JSON.stringify({ auth: { type: 'oauth', code, grant_type: 'authorization_code', client_id: app.clientId, client_secret: app.clientSecret }, method: { name: 'getAccessToken', params: {} } });
-  const answer = JSON.parse((await request(port, '/sync.entrata.com/api/oauth', json(exchange))).body);
-  if (!answer.response?.result?.access_token) throw new Error(`getAccessToken answered ${JSON.stringify(answer)}`);
-  return answer.response.result.access_token;
-}
-
-/** Entrata's getCustomers against its Express baseline, alternating as the Guesty pair does. */
-async function entrataPair(autocannon, opts) {
+/** A provider's request (./provider-pairs.mjs) against its Express baseline of the same bytes, alternating as the Guesty pair does. */
+async function providerPair(autocannon, opts, spec) {
   const port = await freePort();
   const server = spawnSandbox(port, ['--no-rate-limits']);
   await waitFor(server, healthy(port), 20, 750, 15_000);
-  const headers = { authorization: `Bearer ${await entrataToken(port)}`, 'content-type': 'application/json' };
-  const path = `${ENTRATA_PREFIX}/api/customers`;
-  const captured = await request(port, path, { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(ENTRATA_CUSTOMERS) }, body: ENTRATA_CUSTOMERS });
-  const parsed = JSON.parse(captured.body);
-  if (captured.status !== 200 || parsed.response?.code !== 200) throw new Error(`the sandbox answered getCustomers with ${captured.status}: ${captured.body}`);
+  const { path, method, headers, body, answered } = await spec.prepare(request, port);
+  const send = { headers: body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) }, ...(method ? { method, body } : {}) };
+  const captured = await request(port, path, send);
+  if (!answered(captured.status, captured.body.toString('utf8'))) throw new Error(`the sandbox answered ${spec.name} with ${captured.status}: ${captured.body}`);
   const expressPort = await freePort();
   const baseline = track(fork(SELF, ['--serve-express'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] }), 'express');
   const listening = once(baseline, 'message');
-  baseline.send({ port: expressPort, path, status: captured.status, rawHeaders: captured.rawHeaders, body: captured.body.toString('base64') });
+  baseline.send({ port: expressPort, path: path.split('?')[0], status: captured.status, rawHeaders: captured.rawHeaders, body: captured.body.toString('base64') });
   await Promise.race([listening, once(baseline, 'exit').then(() => Promise.reject(new Error(`express baseline exited:\n${baseline.stderrText}`)))]);
-  const target = (name, child, p) => ({ name, server: child, url: `http://${HOST}:${p}${path}`, headers, method: 'POST', body: ENTRATA_CUSTOMERS });
-  const sandbox = target('entrata', server, port);
-  const express = target('entrata-express', baseline, expressPort);
+  const target = (name, child, p) => ({ name, server: child, url: `http://${HOST}:${p}${path}`, headers, ...(method ? { method, body } : {}) });
+  const sandbox = target(spec.name, server, port);
+  const express = target(`${spec.name}-express`, baseline, expressPort);
   await warmUp(autocannon, sandbox);
   await warmUp(autocannon, express);
   const pair = await alternate(autocannon, sandbox, express, opts, () => undefined);
   await stop(server);
   await stop(baseline);
-  return { sandbox: { ...pair.sandbox, name: 'entrata', bodyBytes: captured.body.length }, express: { ...pair.express, name: 'entrata-express', bodyBytes: captured.body.length } };
+  return { sandbox: { ...pair.sandbox, name: spec.name, bodyBytes: captured.body.length }, express: { ...pair.express, name: `${spec.name}-express`, bodyBytes: captured.body.length } };
 }
 
 async function main() {
@@ -330,10 +316,15 @@ async function main() {
   await stop(sandboxServer);
   await stop(baseline);
 
-  console.error('Entrata getCustomers with an App Store token, and bare Express 5 (same bytes and headers), in alternating slices ...');
-  const entrata = await entrataPair(autocannon, opts);
-  runs.entrata = entrata.sandbox;
-  runs.entrataExpress = entrata.express;
+  const providerChecks = [];
+  for (const spec of PROVIDER_PAIRS) {
+    console.error(`${spec.title}, and bare Express 5 (same bytes and headers), in alternating slices ...`);
+    const measured = await providerPair(autocannon, opts, spec);
+    runs[spec.name] = measured.sandbox;
+    runs[`${spec.name}Express`] = measured.express;
+    const ratio = measured.sandbox.reqPerSec / measured.express.reqPerSec;
+    providerChecks.push({ name: `${spec.name}/express req/s`, value: round2(ratio), target: `>= ${spec.ratioTarget}`, pass: ratio >= spec.ratioTarget });
+  }
 
   console.error('prism mock openapi/guesty.yaml ...');
   const prismPort = await freePort();
@@ -351,7 +342,7 @@ async function main() {
 
   const checks = [
     { name: 'sandbox/express req/s', value: round2(runs.sandbox.reqPerSec / runs.express.reqPerSec), target: `>= ${TARGETS.expressRatio}`, pass: runs.sandbox.reqPerSec / runs.express.reqPerSec >= TARGETS.expressRatio },
-    { name: 'entrata getCustomers/express req/s', value: round2(runs.entrata.reqPerSec / runs.entrataExpress.reqPerSec), target: `>= ${TARGETS.entrataExpressRatio}`, pass: runs.entrata.reqPerSec / runs.entrataExpress.reqPerSec >= TARGETS.entrataExpressRatio },
+    ...providerChecks,
     { name: 'sandbox/prism req/s', value: round2(runs.sandbox.reqPerSec / runs.prism.reqPerSec), target: `>= ${TARGETS.prismRatio}`, pass: runs.sandbox.reqPerSec / runs.prism.reqPerSec >= TARGETS.prismRatio },
     { name: `start to first 200, median of ${opts.startRuns}`, value: start.medianMs, unit: 'ms', target: `< ${TARGETS.startMs} ms`, pass: start.medianMs < TARGETS.startMs, note: ` (runs: ${start.runsMs.join(', ')} ms)` },
     { name: 'sandbox RSS after its run', value: memory.rssMb, unit: 'MB', target: `< ${TARGETS.rssMb} MB`, pass: memory.rssMb < TARGETS.rssMb, note: ` (peak ${memory.peakRssMb} MB)` },
@@ -360,7 +351,7 @@ async function main() {
   const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', loadavgBefore: loadBefore.map(round2), loadavgAfter: loadAfter.map(round2) };
 
   const fmt = (n) => n.toLocaleString('en-US');
-  console.log(`\nGuesty GET /v1/listings?limit=25 and Entrata POST /api/customers (getCustomers) — autocannon -c ${opts.connections}, ${opts.duration} s a target in ${opts.rounds} slices (sandbox and Express alternating), loopback, one run`);
+  console.log(`\nGuesty GET /v1/listings?limit=25 and ${PROVIDER_PAIRS.map((p) => p.name).join(', ')} — autocannon -c ${opts.connections}, ${opts.duration} s a target in ${opts.rounds} slices (sandbox and Express alternating), loopback, one run`);
   console.log(`node ${machine.node}, ${machine.cpus} CPUs (${machine.cpuModel}), load average ${machine.loadavgBefore[0]} before, ${machine.loadavgAfter[0]} after\n`);
   console.log(`${'target'.padEnd(10)}${'req/s'.padStart(10)}${'p99 ms'.padStart(8)}${'p50 ms'.padStart(8)}${'body B'.padStart(8)}${'CPU µs/req'.padStart(12)}   CPU % server/autocannon/other  non-2xx/err/timeouts`);
   for (const run of Object.values(runs)) {

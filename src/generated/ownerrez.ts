@@ -128,7 +128,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The account's bookings, oldest arrival first. Needs `property_ids` or `since_utc`. */
+        /** The account's bookings in id order. Needs `property_ids` or `since_utc`. */
         get: operations["listBookings"];
         put?: never;
         /** A booking (or a block) on nights the property has free; the nights are taken from then on. */
@@ -1178,7 +1178,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The app's subscriptions in this account. */
+            /** @description The account's subscriptions. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -25,6 +25,17 @@ export function bookingIdOf(raw: string): string {
   return String(Number(raw.replace(/^orb/i, '')));
 }
 
+/** A booking's `updated_utc` in ms, parsed once a row: rows are frozen and replaced on write, so the parse never goes stale. */
+const updated = new WeakMap<Booking, number>();
+function updatedMs(booking: Booking): number {
+  let ms = updated.get(booking);
+  if (ms === undefined) {
+    ms = Date.parse(booking.updated_utc ?? '');
+    updated.set(booking, ms);
+  }
+  return ms;
+}
+
 type Includes = Pick<ListBookingsQuery, 'include_guest' | 'include_tags' | 'include_fields' | 'include_door_codes'>;
 
 /** A booking as the include_* flags ask: the cached row when none does. */
@@ -61,7 +72,7 @@ export function listBookings(accounts: OwnerRezAccounts): RequestHandler {
       .filter(
         (b) =>
           (!properties || properties.includes(b.property_id)) &&
-          (since === undefined || Date.parse(b.updated_utc ?? '') >= since) &&
+          (since === undefined || updatedMs(b) >= since) &&
           (query.from === undefined || b.departure > query.from) &&
           (query.to === undefined || b.arrival <= query.to) &&
           (query.status === undefined || b.status === query.status),

@@ -1,11 +1,12 @@
 // OwnerRez seed data: the fixed directory of fixtures/ownerrez (user accounts, personal access tokens, OAuth apps) and, from a seeded faker,
 // every account's properties, guests and bookings, shaped as openapi/ownerrez.yaml's Property, Guest and Booking (provider-facts §1 samples).
 import type { Faker } from '@faker-js/faker';
-import { addDays, daysBetween, dateMs, isoInstant } from '../../core/dates.js';
+import { addDays, dateMs, isoInstant } from '../../core/dates.js';
 import { seededFaker } from '../../core/fake.js';
 import { loadFixture } from '../../core/project-files.js';
 import type { SeedData } from '../../core/store.js';
-import type { Booking, Charge, Guest, OwnerRezDirectory, Property } from './types.js';
+import { chargesFor, totalOf } from './records.js';
+import type { Booking, Guest, OwnerRezDirectory, Property } from './types.js';
 
 /** Stays run from five months before this date to seven after it, so a fresh sandbox has past, current and future bookings. */
 const SEED_ANCHOR = '2026-11-01';
@@ -70,32 +71,6 @@ function guestOf(f: Faker, ids: Ids, createdMs: number): Guest {
   };
 }
 
-/** Rent, cleaning and tax, as the official sample's `charges` (rent with a 20 % commission). */
-export function chargesFor(nights: number, nightlyRate: number): Charge[] {
-  const rent = nights * nightlyRate;
-  const line = (position: number, type: Charge['type'], description: string, amount: number, rate: number): Charge => ({
-    amount,
-    commission_amount: type === 'rent' ? Math.round(amount * 0.2 * 100) / 100 : 0,
-    description,
-    is_channel_managed: false,
-    is_commission_all: false,
-    is_expense_all: false,
-    is_taxable: type !== 'tax',
-    owner_amount: type === 'rent' ? Math.round(amount * 0.8 * 100) / 100 : amount,
-    owner_commission_percent: type === 'rent' ? 20 : 0,
-    position,
-    rate,
-    rate_is_percent: type === 'tax',
-    type,
-  });
-  const tax = Math.round((rent + 150) * 0.07 * 100) / 100;
-  return [line(0, 'rent', `Rent (${nights} night${nights === 1 ? '' : 's'})`, rent, nightlyRate), line(1, 'fee', 'Cleaning Fee', 150, 150), line(2, 'tax', 'Lodging Tax', tax, 7)];
-}
-
-export function totalOf(charges: readonly Charge[]): number {
-  return Math.round(charges.reduce((sum, c) => sum + c.amount, 0) * 100) / 100;
-}
-
 function bookingsOf(f: Faker, ids: Ids, property: Property, guests: Guest[]): Booking[] {
   const bookings: Booking[] = [];
   const rate = f.number.int({ min: 9, max: 45 }) * 10;
@@ -145,7 +120,7 @@ function bookingsOf(f: Faker, ids: Ids, property: Property, guests: Guest[]): Bo
       created_utc: isoInstant(bookedMs),
       updated_utc: isoInstant(canceled ? bookedMs + 5 * 86_400_000 : bookedMs + 3_600_000),
     });
-    day = addDays(departure, f.number.int({ min: 0, max: 14 }));
+    day = addDays(departure, f.number.int({ min: 2, max: 25 }));
   }
   return bookings;
 }
@@ -165,9 +140,4 @@ export function seedOwnerRezAccounts(seed: number): SeedData {
     out[String(user.id)] = { properties, guests, bookings, webhooks: [] };
   }
   return out;
-}
-
-/** The nights of a stay, for the availability checks: a departure day is free for the next arrival. */
-export function nightsOf(booking: Pick<Booking, 'arrival' | 'departure'>): number {
-  return daysBetween(booking.arrival, booking.departure);
 }

@@ -1,9 +1,35 @@
 // Records as a write makes them in the serving thread, without faker: a new booking (its charges at the property's nightly rate), a booking's
-// change, a guest from its input, a webhook subscription; ids from the account store's sequences, times from the virtual clock.
+// change, a guest from its input, a webhook subscription; ids from the account store's sequences, times from the virtual clock. The seed's
+// bookings (data.ts) take their charges from here too.
 import { daysBetween } from '../../core/dates.js';
-import { chargesFor, totalOf } from './data.js';
 import type { OwnerRezAccounts } from './accounts.js';
-import type { Booking, BookingCreate, BookingUpdate, Guest, GuestInput, Property, WebhookSubscription, WebhookSubscriptionCreate } from './types.js';
+import type { Booking, BookingCreate, BookingUpdate, Charge, Guest, GuestInput, Property, WebhookSubscription, WebhookSubscriptionCreate } from './types.js';
+
+/** Rent, cleaning and tax, as the official sample's `charges` (rent with a 20 % commission). */
+export function chargesFor(nights: number, nightlyRate: number): Charge[] {
+  const rent = nights * nightlyRate;
+  const line = (position: number, type: Charge['type'], description: string, amount: number, rate: number): Charge => ({
+    amount,
+    commission_amount: type === 'rent' ? Math.round(amount * 0.2 * 100) / 100 : 0,
+    description,
+    is_channel_managed: false,
+    is_commission_all: false,
+    is_expense_all: false,
+    is_taxable: type !== 'tax',
+    owner_amount: type === 'rent' ? Math.round(amount * 0.8 * 100) / 100 : amount,
+    owner_commission_percent: type === 'rent' ? 20 : 0,
+    position,
+    rate,
+    rate_is_percent: type === 'tax',
+    type,
+  });
+  const tax = Math.round((rent + 150) * 0.07 * 100) / 100;
+  return [line(0, 'rent', `Rent (${nights} night${nights === 1 ? '' : 's'})`, rent, nightlyRate), line(1, 'fee', 'Cleaning Fee', 150, 150), line(2, 'tax', 'Lodging Tax', tax, 7)];
+}
+
+export function totalOf(charges: readonly Charge[]): number {
+  return Math.round(charges.reduce((sum, c) => sum + c.amount, 0) * 100) / 100;
+}
 
 /** The nightly rate of a property's seeded bookings, or a plain one for a property that has none. */
 function nightlyRate(bookings: readonly Booking[], propertyId: number): number {

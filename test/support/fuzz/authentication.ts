@@ -5,6 +5,7 @@
 import type { RunningSandbox } from '../../../src/sandbox.js';
 import { accessToken, SYNC_ORIGIN } from '../entrata.js';
 import { guestyCredentials, openApiToken } from '../guesty.js';
+import { API_ORIGIN as OWNERREZ_API, APP_ORIGIN as OWNERREZ_APP, EXAMPLE_ACCESS_TOKEN, EXAMPLE_USER_AGENT } from '../ownerrez.js';
 import { CLOUD_ORIGIN, manualToken } from '../rezstream.js';
 
 /** Real origin → the headers that authenticate a request there. */
@@ -36,6 +37,11 @@ const authenticators: Record<string, (sandbox: RunningSandbox) => Promise<Origin
   entrata: async (sandbox) => {
     const token = bearer(await accessToken(sandbox));
     return { [SYNC_ORIGIN]: token, 'https://{subdomain}.entrata.com': token };
+  },
+  // The seed document's at_ token with its User-Agent: the app's bearer token reaches both hosts' API routes.
+  ownerrez: async () => {
+    const app: Array<[string, string]> = [['Authorization', `bearer ${EXAMPLE_ACCESS_TOKEN}`], ['User-Agent', EXAMPLE_USER_AGENT]];
+    return { [OWNERREZ_API]: app, [OWNERREZ_APP]: app };
   },
 };
 

@@ -93,12 +93,17 @@ describe('the OwnerRez v2 data', () => {
     const property = (await get<Envelope<{ id: number }>>('properties?limit=1')).items[0]!;
     const guest = (await get<Envelope<{ id: number }>>('guests?limit=1')).items[0]!;
     const stay = { property_id: property.id, guest_id: guest.id, arrival: '2027-09-10', departure: '2027-09-14', adults: 2 };
+    const listed = `bookings?property_ids=${property.id}&limit=100`;
+    const before = (await get<Envelope<Booking>>(listed)).count;
     const created = await v2(sandbox, 'bookings', { token: EXAMPLE_ACCESS_TOKEN, method: 'POST', body: stay });
     expect(created.status).toBe(201);
     const booking = (await created.json()) as Booking & { total_amount: number; charges: unknown[] };
     expect(booking).toMatchObject({ ...stay, status: 'active', type: 'booking', is_block: false });
     expect(booking.charges.length).toBe(3);
     expect((await get<Booking>(`bookings/${booking.id}`)).arrival).toBe('2027-09-10');
+    const after = await get<Envelope<Booking>>(listed);
+    expect(after.count).toBe(before + 1);
+    expect(after.items.at(-1)!.id).toBe(booking.id);
 
     const overlapping = await v2(sandbox, 'bookings', { token: EXAMPLE_ACCESS_TOKEN, method: 'POST', body: { ...stay, arrival: '2027-09-13', departure: '2027-09-16' } });
     expect(overlapping.status).toBe(409);
@@ -133,12 +138,18 @@ describe('the OwnerRez v2 data', () => {
     const guest = (await created.json()) as { id: number; email_addresses: Array<{ address: string; is_default: boolean }> };
     expect(guest.email_addresses).toEqual([{ id: expect.any(Number), address: 'ada@example.com', is_default: true }]);
     const changed = await v2(sandbox, `guests/${guest.id}`, { token: EXAMPLE_ACCESS_TOKEN, method: 'PATCH', body: { last_name: 'King' } });
+    expect((await get<Envelope<{ last_name: string }>>('guests?q=ada')).items.map((g) => g.last_name)).toContain('King');
     expect(((await changed.json()) as { last_name: string; first_name: string })).toMatchObject({ first_name: 'Ada', last_name: 'King' });
     expect((await get<Envelope<{ id: number }>>('guests?q=ada@example')).items.map((g) => g.id)).toEqual([guest.id]);
     expect((await v2(sandbox, `guests/${guest.id}`, { token: EXAMPLE_ACCESS_TOKEN, method: 'DELETE' })).status).toBe(204);
     expect((await v2(sandbox, `guests/${guest.id}`, { token: EXAMPLE_ACCESS_TOKEN })).status).toBe(404);
 
     const booked = (await get<Envelope<Booking>>('bookings?since_utc=2000-01-01T00:00:00Z&status=active&limit=5')).items.find((b) => b.guest_id !== null)!;
+    // A booking's included guest is the guest as it is now, even where the same page was read before.
+    await get('bookings?since_utc=2000-01-01T00:00:00Z&status=active&limit=5&include_guest=true');
+    await v2(sandbox, `guests/${booked.guest_id}`, { token: EXAMPLE_ACCESS_TOKEN, method: 'PATCH', body: { first_name: 'Renamed' } });
+    const withGuest = await get<Envelope<Booking & { guest: { first_name: string } }>>('bookings?since_utc=2000-01-01T00:00:00Z&status=active&limit=5&include_guest=true');
+    expect(withGuest.items.find((b) => b.id === booked.id)!.guest.first_name).toBe('Renamed');
     expect((await v2(sandbox, `guests/${booked.guest_id}`, { token: EXAMPLE_ACCESS_TOKEN, method: 'DELETE' })).status).toBe(409);
   });
 

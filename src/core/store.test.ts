@@ -11,6 +11,25 @@ describe('StateStore', () => {
     expect(store.collection('b', 'items').list()).toEqual([{ id: '2', name: 'two' }]);
   });
 
+  it('keeps a collection\'s stamp until a write, and gives a new one after each insert, update and remove, and after a reset', () => {
+    const store = new StateStore(seed, 'id');
+    const items = () => store.collection<{ id: string; name: string }>('a', 'items');
+    const first = items().stamp;
+    expect(items().stamp).toBe(first);
+    expect(store.collection('b', 'items').stamp).not.toBe(first);
+    items().insert('3', { id: '3', name: 'three' });
+    const inserted = items().stamp;
+    expect(inserted).not.toBe(first);
+    items().update('3', (r) => ({ ...r, name: 'drei' }));
+    expect(items().stamp).not.toBe(inserted);
+    const updated = items().stamp;
+    items().remove('3');
+    expect(items().stamp).not.toBe(updated);
+    const removed = items().stamp;
+    store.reset();
+    expect(items().stamp).not.toBe(removed);
+  });
+
   it('returns to the seed on reset', () => {
     const store = new StateStore(seed, 'id');
     store.collection<{ id: string; name: string }>('a', 'items').update('1', (r) => ({ ...r, name: 'changed' }));

@@ -7,9 +7,29 @@ export type Row = Record<string, unknown>;
 /** Seed data: tenant id → collection name → rows, each row keyed by its id field. */
 export type SeedData = Record<string, Record<string, Row[]>>;
 
+/** Each collection's current stamp, by its row map: a new object after every write. */
+const stamps = new WeakMap<Map<string, unknown>, object>();
+
 /** One collection of one tenant; insertion order is the natural (seed) order. */
 export class Collection<T extends object> {
   constructor(private readonly rows: Map<string, T>) {}
+
+  /**
+   * Stands for the rows as they are now: the same object until the next insert, update or remove, so what is computed from the rows (a
+   * filtered list) can be kept as long as the stamp it was computed under is the current one.
+   */
+  get stamp(): object {
+    let stamp = stamps.get(this.rows);
+    if (stamp === undefined) {
+      stamp = {};
+      stamps.set(this.rows, stamp);
+    }
+    return stamp;
+  }
+
+  private touched(): void {
+    stamps.set(this.rows, {});
+  }
 
   list(): T[] {
     return [...this.rows.values()];
@@ -21,6 +41,7 @@ export class Collection<T extends object> {
 
   insert(id: string, row: T): T {
     this.rows.set(id, deepFreeze(row));
+    this.touched();
     return row;
   }
 
@@ -30,10 +51,12 @@ export class Collection<T extends object> {
     if (row === undefined) return undefined;
     const next = deepFreeze(change(row));
     this.rows.set(id, next);
+    this.touched();
     return next;
   }
 
   remove(id: string): boolean {
+    this.touched();
     return this.rows.delete(id);
   }
 

@@ -8,8 +8,9 @@ import { DistinctWindow } from '../../core/distinct-window.js';
 import { readAuthorization } from '../../core/http-auth.js';
 import type { ProviderContext } from '../../core/provider.js';
 import type { WindowRule } from '../../core/rate-limit.js';
+import type { OpaqueTokenRecord } from '../../core/tokens/opaque.js';
 import type { OwnerRezAccounts } from './accounts.js';
-import type { OwnerRezCredentials } from './credentials.js';
+import type { AppGrant, OwnerRezCredentials } from './credentials.js';
 import { ownerrezErrors } from './errors.js';
 import type { OAuthApp } from './types.js';
 
@@ -67,6 +68,22 @@ export function ownerrezGate(accounts: OwnerRezAccounts, credentials: OwnerRezCr
     next();
   };
 
+  // One caller a token, made when it is first admitted: a client repeating its call allocates none (grants are replaced on reset).
+  const admitted = new WeakMap<AppGrant, { app: OAuthApp; caller: OwnerRezCaller }>();
+  const admittedApp = (record: OpaqueTokenRecord<AppGrant>): { app: OAuthApp; caller: OwnerRezCaller } => {
+    let known = admitted.get(record.data);
+    if (!known) {
+      const grant = record.data;
+      const app = accounts.app(grant.clientId);
+      const user = accounts.user(grant.userId);
+      if (!app || !user) throw ownerrezErrors.invalidAccessToken('unknown');
+      const caller: OwnerRezCaller = { credential: 'oauth_access_token', accountId: String(user.id), userId: String(user.id), clientId: app.clientId, scopes: grant.scopes, expiresAtMs: record.expiresAt, details: { kind: 'oauth_access_token', app } };
+      known = { app, caller: Object.freeze(caller) };
+      admitted.set(grant, known);
+    }
+    return known;
+  };
+
   const api: RequestHandler = (req, res, next) => {
     ipLimit(req, res, () => undefined);
     const auth = readAuthorization(req.get('authorization'));
@@ -86,13 +103,10 @@ export function ownerrezGate(accounts: OwnerRezAccounts, credentials: OwnerRezCr
     if (auth.token.startsWith('pt_')) throw ownerrezErrors.personalAccessTokenAsBearer();
     const found = credentials.access.lookup(auth.token);
     if (found.state !== 'active') throw ownerrezErrors.invalidAccessToken(found.state);
-    const grant = found.record.data;
-    const app = accounts.app(grant.clientId);
-    const user = accounts.user(grant.userId);
-    if (!app || !user) throw ownerrezErrors.invalidAccessToken('unknown');
-    checkUserAgent(req.get('user-agent'), app);
-    if (app.scope === 'read_only' && req.method !== 'GET' && req.method !== 'HEAD') throw ownerrezErrors.readOnly();
-    callers.set(res, { credential: 'oauth_access_token', accountId: String(user.id), userId: String(user.id), clientId: app.clientId, scopes: grant.scopes, expiresAtMs: found.record.expiresAt, details: { kind: 'oauth_access_token', app } });
+    const known = admittedApp(found.record);
+    checkUserAgent(req.get('user-agent'), known.app);
+    if (known.app.scope === 'read_only' && req.method !== 'GET' && req.method !== 'HEAD') throw ownerrezErrors.readOnly();
+    callers.set(res, known.caller);
     next();
   };
 

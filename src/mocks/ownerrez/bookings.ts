@@ -58,27 +58,41 @@ function viewOf(accounts: OwnerRezAccounts, userId: number, include: Includes): 
   };
 }
 
+type BookingFilter = Pick<ListBookingsQuery, 'property_ids' | 'since_utc' | 'from' | 'to' | 'status'>;
+
+function matching(rows: readonly Booking[], query: BookingFilter): Booking[] {
+  const properties = query.property_ids?.split(',').map(Number);
+  const since = query.since_utc === undefined ? undefined : Date.parse(query.since_utc);
+  return rows.filter(
+    (b) =>
+      (!properties || properties.includes(b.property_id)) &&
+      (since === undefined || updatedMs(b) >= since) &&
+      (query.from === undefined || b.departure > query.from) &&
+      (query.to === undefined || b.arrival <= query.to) &&
+      (query.status === undefined || b.status === query.status),
+  );
+}
+
+/** Filtered lists kept while their collection is unwritten (its stamp), as a client polling the same query asks again and again. */
+const KEPT_FILTERS = 256;
+
 export function listBookings(accounts: OwnerRezAccounts): RequestHandler {
+  const kept = new Map<string, { stamp: object; rows: Booking[] }>();
   return (req, res) => {
     const { query } = parsed<ListBookingsQuery & PageQuery>(res);
     // One MCP server's note, and the official client never asks without one of them (provider-facts §1).
     if (query.property_ids === undefined && query.since_utc === undefined) throw ownerrezErrors.validation('Either property_ids or since_utc is required.');
     const userId = accountOf(res);
-    const properties = query.property_ids?.split(',').map(Number);
-    const since = query.since_utc === undefined ? undefined : Date.parse(query.since_utc);
-    const rows = accounts
-      .bookings(userId)
-      .list()
-      .filter(
-        (b) =>
-          (!properties || properties.includes(b.property_id)) &&
-          (since === undefined || updatedMs(b) >= since) &&
-          (query.from === undefined || b.departure > query.from) &&
-          (query.to === undefined || b.arrival <= query.to) &&
-          (query.status === undefined || b.status === query.status),
-      );
+    const bookings = accounts.bookings(userId);
+    const key = [userId, query.property_ids, query.since_utc, query.from, query.to, query.status].join('\u0000');
+    let found = kept.get(key);
+    if (found?.stamp !== bookings.stamp) {
+      if (kept.size >= KEPT_FILTERS) kept.clear();
+      found = { stamp: bookings.stamp, rows: matching(bookings.list(), query) };
+      kept.set(key, found);
+    }
     const { text, view } = viewOf(accounts, userId, query);
-    sendList(req, res, 'bookings', rows, query, text, view);
+    sendList(req, res, 'bookings', found.rows, query, text, view);
   };
 }
 

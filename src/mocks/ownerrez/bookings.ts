@@ -38,10 +38,12 @@ function updatedMs(booking: Booking): number {
 
 type Includes = Pick<ListBookingsQuery, 'include_guest' | 'include_tags' | 'include_fields' | 'include_door_codes'>;
 
+const STORED = { text: rowJson, view: '' } as const;
+
 /** A booking as the include_* flags ask: the cached row when none does. */
 function viewOf(accounts: OwnerRezAccounts, userId: number, include: Includes): { text: (b: Booking) => string; view: string } {
+  if (!include.include_guest && !include.include_tags && !include.include_fields && !include.include_door_codes) return STORED;
   const view = ['guest', 'tags', 'fields', 'door_codes'].filter((part) => include[`include_${part}` as keyof Includes]).join(',');
-  if (view === '') return { text: rowJson, view };
   return {
     view,
     text: (b) => {
@@ -84,7 +86,7 @@ export function listBookings(accounts: OwnerRezAccounts): RequestHandler {
     if (query.property_ids === undefined && query.since_utc === undefined) throw ownerrezErrors.validation('Either property_ids or since_utc is required.');
     const userId = accountOf(res);
     const bookings = accounts.bookings(userId);
-    const key = [userId, query.property_ids, query.since_utc, query.from, query.to, query.status].join('\u0000');
+    const key = `${userId}\u0000${query.property_ids}\u0000${query.since_utc}\u0000${query.from}\u0000${query.to}\u0000${query.status}`;
     let found = kept.get(key);
     if (found?.stamp !== bookings.stamp) {
       if (kept.size >= KEPT_FILTERS) kept.clear();

@@ -123,7 +123,8 @@ program
   .option('--json <file>', 'write a JSON report')
   .option('--include-writes', 'also run cases that create or change data on the target')
   .option('--include-clock', 'also run cases that need the virtual clock (sandbox targets only)')
-  .action(async (provider: string, opts: { baseUrl?: string; junit?: string; json?: string; includeWrites?: boolean; includeClock?: boolean }) => {
+  .option('--compare', 'run the suite against an in-process sandbox and --base-url, and report case by case where they disagree and who left the document')
+  .action(async (provider: string, opts: { baseUrl?: string; junit?: string; json?: string; includeWrites?: boolean; includeClock?: boolean; compare?: boolean }) => {
     const { runContractCommand } = await import('./contracts/command.js');
     process.exitCode = await runContractCommand(provider, opts);
   });

@@ -1,10 +1,11 @@
 // `pms-sandbox contract <provider>`: runs the provider's contract suite against an in-process sandbox or --base-url, prints a line a case,
 // writes --junit/--json reports; exit code 0 all passed, 1 any failed, 2 a usage error.
-import { connectTarget, TargetUnreachable, UsageError, type Target } from './harness.js';
+import { compareTargets, comparisonLine, type Comparison } from './compare.js';
+import { connectTarget, inProcessTarget, TargetUnreachable, UsageError, type Target } from './harness.js';
 import { contractSuite, contractSuiteIds } from './registry.js';
-import { closingLine, jsonReport, junitXml, resultLine, writeReport, type RunSummary } from './report.js';
+import { closingLine, jsonReport, junitXml, resultLine, writeReport, xmlEscape, type RunSummary } from './report.js';
 import { runSuite } from './runner.js';
-import type { CaseResult } from './types.js';
+import type { CaseResult, ContractSuite } from './types.js';
 
 export interface ContractCommandOptions {
   baseUrl?: string;
@@ -12,6 +13,8 @@ export interface ContractCommandOptions {
   json?: string;
   includeWrites?: boolean;
   includeClock?: boolean;
+  /** Runs the suite against the in-process sandbox and --base-url and reports where they disagree (compare.ts). */
+  compare?: boolean;
 }
 
 export interface CommandOutput {
@@ -41,6 +44,7 @@ export async function runContractCommand(provider: string, opts: ContractCommand
     io.err(`unknown provider "${provider}"; contract suites exist for: ${contractSuiteIds().join(', ')}`);
     return 2;
   }
+  if (opts.compare) return runComparison(suite, opts, io);
   const started = performance.now();
   let target: Target;
   try {
@@ -75,5 +79,55 @@ export async function runContractCommand(provider: string, opts: ContractCommand
     return results.some((r) => r.status === 'failed') ? 1 : 0;
   } finally {
     await target.close();
+  }
+}
+
+/** A comparison as JUnit: a test case a contract case, failed where the two targets disagree. */
+function comparisonJunit(provider: string, comparisons: readonly Comparison[]): string {
+  const failed = comparisons.filter((c) => c.drift !== 'agree' && c.drift !== 'skipped');
+  const cases = comparisons.map((c) => {
+    const name = `${c.id}: ${xmlEscape(c.sentence)}`;
+    if (c.drift === 'skipped') return `  <testcase classname="${provider}.compare" name="${name}"><skipped/></testcase>`;
+    if (c.drift === 'agree') return `  <testcase classname="${provider}.compare" name="${name}"/>`;
+    return `  <testcase classname="${provider}.compare" name="${name}"><failure message="${c.drift}">${xmlEscape(comparisonLine(c))}</failure></testcase>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="${provider} sandbox vs live" tests="${comparisons.length}" failures="${failed.length}">\n${cases.join('\n')}\n</testsuite>\n`;
+}
+
+/** `--compare`: the in-process sandbox and --base-url, case by case; exit 1 when any case drifts. */
+async function runComparison(suite: ContractSuite, opts: ContractCommandOptions, io: CommandOutput): Promise<number> {
+  if (opts.baseUrl === undefined) {
+    io.err('--compare needs --base-url: the live target to compare the sandbox with');
+    return 2;
+  }
+  let live: Target;
+  try {
+    live = await connectTarget(suite, { baseUrl: opts.baseUrl });
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof TargetUnreachable) {
+      io.err(err.message);
+      return err instanceof UsageError ? 2 : 1;
+    }
+    throw err;
+  }
+  const sandbox = await inProcessTarget(suite);
+  try {
+    io.out(`${suite.title} contract suite: ${sandbox.description} compared with ${live.description}`);
+    const comparisons = await compareTargets(suite, sandbox, live, { includeWrites: opts.includeWrites === true });
+    for (const c of comparisons) io.out(comparisonLine(c));
+    if (opts.json) {
+      await writeReport(opts.json, `${JSON.stringify({ provider: suite.provider, sandbox: sandbox.description, live: live.description, comparisons }, null, 2)}\n`);
+      io.out(`JSON report: ${opts.json}`);
+    }
+    if (opts.junit) {
+      await writeReport(opts.junit, comparisonJunit(suite.provider, comparisons));
+      io.out(`JUnit report: ${opts.junit}`);
+    }
+    const drifted = comparisons.filter((c) => c.drift !== 'agree' && c.drift !== 'skipped').length;
+    io.out(`${comparisons.filter((c) => c.drift === 'agree').length} agree, ${drifted} drift, ${comparisons.filter((c) => c.drift === 'skipped').length} not compared`);
+    return drifted > 0 ? 1 : 0;
+  } finally {
+    await sandbox.close();
+    await live.close();
   }
 }

@@ -3,12 +3,14 @@
 import { OpenApiDocument } from '../core/openapi.js';
 import { judge, type SchemaCheck } from './expect.js';
 import { describeError, missingCredentials, type Target } from './harness.js';
-import type { CaseContext, CaseResult, CaseState, ClockControl, ContractCase, ContractSuite } from './types.js';
+import type { CaseContext, CaseResult, CaseState, ClockControl, ContractCase, ContractResponse, ContractSuite } from './types.js';
 
 export interface RunOptions {
   /** Live targets: also run cases that write data or spend a token. Sandboxes run everything. */
   includeWrites?: boolean;
   onResult?: (result: CaseResult) => void;
+  /** Each case's answer as the target gave it, for comparing two targets (`--compare`). */
+  onAnswer?: (caseId: string, response: ContractResponse) => void;
 }
 
 const schemaChecks = new WeakMap<ContractSuite, SchemaCheck>();
@@ -113,7 +115,9 @@ export async function runCase(suite: ContractSuite, target: Target, c: ContractC
     await target.admin?.reset();
     await c.before?.(ctx);
     const request = typeof c.request === 'function' ? await c.request(ctx) : c.request;
-    failure = judge(c.expect, await target.send(request), ctx, schemaCheckOf(suite));
+    const response = await target.send(request);
+    options.onAnswer?.(c.id, response);
+    failure = judge(c.expect, response, ctx, schemaCheckOf(suite));
   } catch (err) {
     failure = describeError(err);
   } finally {

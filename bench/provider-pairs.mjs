@@ -45,4 +45,23 @@ export const ownerrezBookings = {
   },
 };
 
-export const PROVIDER_PAIRS = [entrataCustomers, ownerrezBookings];
+/** Hospitable's v2 reservations list (default window: check-ins of the next two weeks) of every property on the first page, with a seeded PAT. */
+export const hospitableReservations = {
+  name: 'hospitable',
+  title: 'Hospitable GET https://public.api.hospitable.com/v2/reservations?properties[]=…&include=guest with a read-only personal access token',
+  ratioTarget: 0.8,
+  async prepare(request, port) {
+    const pat = (await credentialsOf(request, port)).hospitable.personalAccessTokens.find((t) => t.permissions.join(',') === 'read');
+    const headers = { authorization: `Bearer ${pat.token}`, accept: 'application/json' };
+    const properties = JSON.parse((await request(port, '/public.api.hospitable.com/v2/properties', { headers })).body).data;
+    if (!Array.isArray(properties) || properties.length === 0) throw new Error('GET /v2/properties answered no properties');
+    const query = properties.map((p) => `properties[]=${p.id}`).join('&');
+    return {
+      path: `/public.api.hospitable.com/v2/reservations?${query}&include=guest&per_page=25`,
+      headers,
+      answered: (status, body) => status === 200 && Array.isArray(JSON.parse(body).data),
+    };
+  },
+};
+
+export const PROVIDER_PAIRS = [entrataCustomers, ownerrezBookings, hospitableReservations];

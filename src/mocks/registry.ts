@@ -2,7 +2,8 @@
 import type { ProviderDefinition } from '../core/provider.js';
 import { entrata } from './entrata/index.js';
 import { guesty } from './guesty/index.js';
+import { hospitable } from './hospitable/index.js';
 import { ownerrez } from './ownerrez/index.js';
 import { rezstream } from './rezstream/index.js';
 
-export const registry: readonly ProviderDefinition[] = [guesty, rezstream, entrata, ownerrez];
+export const registry: readonly ProviderDefinition[] = [guesty, rezstream, entrata, ownerrez, hospitable];

@@ -5,6 +5,7 @@
 import type { RunningSandbox } from '../../../src/sandbox.js';
 import { accessToken, SYNC_ORIGIN } from '../entrata.js';
 import { guestyCredentials, openApiToken } from '../guesty.js';
+import { API_ORIGIN as HOSPITABLE_API, seededToken } from '../hospitable.js';
 import { API_ORIGIN as OWNERREZ_API, APP_ORIGIN as OWNERREZ_APP, EXAMPLE_ACCESS_TOKEN, EXAMPLE_USER_AGENT } from '../ownerrez.js';
 import { CLOUD_ORIGIN, manualToken } from '../rezstream.js';
 
@@ -43,6 +44,9 @@ const authenticators: Record<string, (sandbox: RunningSandbox) => Promise<Origin
     const app: Array<[string, string]> = [['Authorization', `bearer ${EXAMPLE_ACCESS_TOKEN}`], ['User-Agent', EXAMPLE_USER_AGENT]];
     return { [OWNERREZ_API]: app, [OWNERREZ_APP]: app };
   },
+  // Hospitable: a seeded personal access token with Read and Write reaches v2. v1's tokens come from the token endpoint and a reset revokes
+  // them, so v1 is fuzzed unauthenticated.
+  hospitable: async (sandbox) => ({ [HOSPITABLE_API]: bearer(seededToken(sandbox, 'read,write')) }),
 };
 
 export async function originCredentials(sandbox: RunningSandbox): Promise<OriginCredentials> {

@@ -1,0 +1,87 @@
+// v2's reservations (provider-facts.md §2, "Endpoints", "Reservation fields"): `GET /reservations` with the required `properties[]`, dates,
+// `date_query` (checkin by default) and includes, check-ins in the next two weeks when no date is given; `GET /reservations/{uuid}`.
+import type { RequestHandler } from 'express';
+import { addDays, isoDate } from '../../core/dates.js';
+import type { ProviderContext } from '../../core/provider.js';
+import { parsed } from '../../core/validate.js';
+import type { HospitableAccounts } from './accounts.js';
+import { API_ORIGIN, baseOf, callerOf, type HospitableCaller } from './auth.js';
+import { includesOf, paginate, type IncludeQuery } from './envelope.js';
+import { hospitableErrors } from './errors.js';
+import { presentListing, presentProperty, presentUser } from './properties.js';
+import type { Reservation, StoredReservation } from './types.js';
+
+export const RESERVATION_INCLUDES = ['guest', 'user', 'financials', 'financialsV2', 'properties', 'listings', 'review'] as const;
+/** provider-facts: "With no start_date, end_date or date_query, it defaults to check-ins in the next 2 weeks." */
+export const DEFAULT_WINDOW_DAYS = 14;
+
+interface ListQuery extends IncludeQuery {
+  'properties[]': string[];
+  page: number;
+  per_page: number;
+  start_date?: string;
+  end_date?: string;
+  date_query?: 'checkin' | 'checkout';
+  platform_id?: string;
+  conversation_id?: string;
+}
+
+/** The local calendar date of a date-time written with the property's offset. */
+const localDate = (dateTime: string): string => dateTime.slice(0, 10);
+
+function present(accounts: HospitableAccounts, caller: HospitableCaller, includes: ReadonlySet<string>, reservation: StoredReservation): Reservation {
+  const { propertyId, guest, financials, ...wire } = reservation;
+  const out: Reservation = { ...wire };
+  if (includes.has('guest')) out.guest = guest;
+  if (includes.has('financials') || includes.has('financialsV2')) out.financials = financials;
+  const property = accounts.properties(caller.accountId!).get(propertyId);
+  if (includes.has('properties') && property) out.properties = [presentProperty(property, new Set(), caller)];
+  if (includes.has('listings') && property) out.listings = property.listings.filter((l) => l.platform === reservation.platform).map((l) => presentListing(l, caller));
+  const owner = accounts.owner(caller.accountId!);
+  if (includes.has('user') && owner) out.user = presentUser(owner);
+  if (includes.has('review')) out.review = null;
+  return out;
+}
+
+function includesFor(caller: HospitableCaller, query: IncludeQuery): Set<string> {
+  const includes = includesOf(query, RESERVATION_INCLUDES);
+  // An OAuth token reads money only with financials:read (provider-facts names the scope).
+  if (caller.credential === 'oauth_access_token' && (includes.has('financials') || includes.has('financialsV2')) && !caller.scopes.includes('financials:read')) throw hospitableErrors.missingScope();
+  return includes;
+}
+
+export function listReservations(accounts: HospitableAccounts, ctx: ProviderContext): RequestHandler {
+  return (req, res) => {
+    const caller = callerOf(res);
+    const query = parsed<ListQuery>(res).query;
+    const includes = includesFor(caller, query);
+    const properties = accounts.properties(caller.accountId!);
+    const wanted = query['properties[]'];
+    const foreign = wanted.findIndex((id) => !properties.get(id));
+    if (foreign >= 0) throw hospitableErrors.validation(`The selected properties.${foreign} is invalid.`);
+    if (query.start_date && query.end_date && query.end_date < query.start_date) throw hospitableErrors.validation('The end date field must be a date after or equal to start date.');
+    const byDefault = query.start_date === undefined && query.end_date === undefined && query.date_query === undefined;
+    const today = isoDate(ctx.clock.nowMs());
+    const from = byDefault ? today : query.start_date;
+    const to = byDefault ? addDays(today, DEFAULT_WINDOW_DAYS) : query.end_date;
+    const field = query.date_query === 'checkout' ? 'departure_date' : 'arrival_date';
+    const rows = accounts
+      .reservations(caller.accountId!)
+      .list()
+      .filter((r) => wanted.includes(r.propertyId))
+      .filter((r) => (from === undefined || localDate(r[field]) >= from) && (to === undefined || localDate(r[field]) <= to))
+      .filter((r) => (query.platform_id === undefined || r.platform_id === query.platform_id) && (query.conversation_id === undefined || r.conversation_id === query.conversation_id))
+      .sort((a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : a.id < b.id ? -1 : 1));
+    res.json(paginate(req, `${baseOf(ctx, req, API_ORIGIN)}/v2/reservations`, rows, query.page, query.per_page, (r) => present(accounts, caller, includes, r)));
+  };
+}
+
+export function getReservation(accounts: HospitableAccounts): RequestHandler {
+  return (req, res) => {
+    const caller = callerOf(res);
+    const includes = includesFor(caller, parsed<IncludeQuery>(res).query);
+    const reservation = accounts.reservations(caller.accountId!).get(String(req.params.uuid));
+    if (!reservation) throw hospitableErrors.notFound();
+    res.json({ data: present(accounts, caller, includes, reservation) });
+  };
+}

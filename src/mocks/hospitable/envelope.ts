@@ -50,6 +50,17 @@ export interface Page<T> {
 
 /** One page of `rows`: `path` is the sandbox URL of the list, `page` and `perPage` as validated. */
 export function paginate<T, R>(req: Request, path: string, rows: readonly T[], page: number, perPage: number, present: (row: T) => R): Page<R> {
+  const { slice, ...around } = pageAround(req, path, rows, page, perPage);
+  return { data: slice.map(present), ...around };
+}
+
+/** The same page as JSON text, each row written by `text` (a kept rendering), the envelope around them made once. */
+export function pageText<T>(req: Request, path: string, rows: readonly T[], page: number, perPage: number, text: (row: T) => string): string {
+  const { slice, links, meta } = pageAround(req, path, rows, page, perPage);
+  return `{"data":[${slice.map(text).join(',')}],"links":${JSON.stringify(links)},"meta":${JSON.stringify(meta)}}`;
+}
+
+function pageAround<T>(req: Request, path: string, rows: readonly T[], page: number, perPage: number): { slice: T[]; links: Links; meta: Meta } {
   const total = rows.length;
   const last = Math.max(1, Math.ceil(total / perPage));
   const slice = rows.slice((page - 1) * perPage, page * perPage);
@@ -57,7 +68,7 @@ export function paginate<T, R>(req: Request, path: string, rows: readonly T[], p
   const url = (p: number): string => `${path}?${[...others, `page=${p}`].join('&')}`;
   const from = slice.length > 0 ? (page - 1) * perPage + 1 : null;
   return {
-    data: slice.map(present),
+    slice,
     links: { first: url(1), last: url(last), prev: page > 1 ? url(page - 1) : null, next: page < last ? url(page + 1) : null },
     meta: {
       current_page: page,

@@ -3,10 +3,11 @@
 import type { RequestHandler } from 'express';
 import { addDays, isoDate } from '../../core/dates.js';
 import type { ProviderContext } from '../../core/provider.js';
+import { sendJsonText } from '../../core/json-text.js';
 import { parsed } from '../../core/validate.js';
 import type { HospitableAccounts } from './accounts.js';
 import { API_ORIGIN, baseOf, callerOf, type HospitableCaller } from './auth.js';
-import { includesOf, paginate, type IncludeQuery } from './envelope.js';
+import { includesOf, pageText, type IncludeQuery } from './envelope.js';
 import { hospitableErrors } from './errors.js';
 import { presentListing, presentProperty, presentUser } from './properties.js';
 import type { Reservation, StoredReservation } from './types.js';
@@ -50,7 +51,25 @@ function includesFor(caller: HospitableCaller, query: IncludeQuery): Set<string>
   return includes;
 }
 
+/** The account's reservations a query selects, in its date order. */
+function selected(rows: readonly StoredReservation[], query: ListQuery, from: string | undefined, to: string | undefined): StoredReservation[] {
+  const wanted = query['properties[]'];
+  const field = query.date_query === 'checkout' ? 'departure_date' : 'arrival_date';
+  return rows
+    .filter((r) => wanted.includes(r.propertyId))
+    .filter((r) => (from === undefined || localDate(r[field]) >= from) && (to === undefined || localDate(r[field]) <= to))
+    .filter((r) => (query.platform_id === undefined || r.platform_id === query.platform_id) && (query.conversation_id === undefined || r.conversation_id === query.conversation_id))
+    .sort((a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : a.id < b.id ? -1 : 1));
+}
+
+/** Selections kept while the account's reservations are unwritten (the collection's stamp), as a client polling one query asks again and again. */
+const KEPT_SELECTIONS = 256;
+/** Includes made from the reservation alone: a reservation presented with only these is the same text as long as the row is the same. */
+const OWN_INCLUDES: ReadonlySet<string> = new Set(['guest', 'financials', 'financialsV2', 'review']);
+
 export function listReservations(accounts: HospitableAccounts, ctx: ProviderContext): RequestHandler {
+  const kept = new Map<string, { stamp: object; rows: StoredReservation[] }>();
+  const texts = new WeakMap<StoredReservation, Map<string, string>>();
   return (req, res) => {
     const caller = callerOf(res);
     const query = parsed<ListQuery>(res).query;
@@ -64,15 +83,26 @@ export function listReservations(accounts: HospitableAccounts, ctx: ProviderCont
     const today = isoDate(ctx.clock.nowMs());
     const from = byDefault ? today : query.start_date;
     const to = byDefault ? addDays(today, DEFAULT_WINDOW_DAYS) : query.end_date;
-    const field = query.date_query === 'checkout' ? 'departure_date' : 'arrival_date';
-    const rows = accounts
-      .reservations(caller.accountId!)
-      .list()
-      .filter((r) => wanted.includes(r.propertyId))
-      .filter((r) => (from === undefined || localDate(r[field]) >= from) && (to === undefined || localDate(r[field]) <= to))
-      .filter((r) => (query.platform_id === undefined || r.platform_id === query.platform_id) && (query.conversation_id === undefined || r.conversation_id === query.conversation_id))
-      .sort((a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : a.id < b.id ? -1 : 1));
-    res.json(paginate(req, `${baseOf(ctx, req, API_ORIGIN)}/v2/reservations`, rows, query.page, query.per_page, (r) => present(accounts, caller, includes, r)));
+    const reservations = accounts.reservations(caller.accountId!);
+    const key = `${caller.accountId}\u0000${wanted.join(',')}\u0000${from}\u0000${to}\u0000${query.date_query}\u0000${query.platform_id}\u0000${query.conversation_id}`;
+    let found = kept.get(key);
+    if (found?.stamp !== reservations.stamp) {
+      if (kept.size >= KEPT_SELECTIONS) kept.clear();
+      found = { stamp: reservations.stamp, rows: selected(reservations.list(), query, from, to) };
+      kept.set(key, found);
+    }
+    // A reservation's text is kept for includes it answers by itself; others (its property, listings, the user) are read afresh.
+    const own = [...includes].every((i) => OWN_INCLUDES.has(i));
+    const includesKey = [...includes].sort().join(',');
+    const text = (r: StoredReservation): string => {
+      if (!own) return JSON.stringify(present(accounts, caller, includes, r));
+      let byIncludes = texts.get(r);
+      if (!byIncludes) texts.set(r, (byIncludes = new Map()));
+      let json = byIncludes.get(includesKey);
+      if (json === undefined) byIncludes.set(includesKey, (json = JSON.stringify(present(accounts, caller, includes, r))));
+      return json;
+    };
+    sendJsonText(res, pageText(req, `${baseOf(ctx, req, API_ORIGIN)}/v2/reservations`, found.rows, query.page, query.per_page, text));
   };
 }
 

@@ -1,18 +1,11 @@
 // Every rezStream contract case (src/contracts/rezstream, after seeds/001 rezStream and provider-facts §5) against the sandbox in process,
 // and the same suite against a stand-in live target that answers 500: the sandbox-only cases skipped with their reason, no other case passing.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectTarget } from '../src/contracts/harness.js';
 import { contractSuite } from '../src/contracts/registry.js';
-import { runSuite } from '../src/contracts/runner.js';
-import { describeContractSuite } from './support/contract-cases.js';
+import { describeContractSuite, describeLiveStandIn, SKIP_REASONS } from './support/contract-cases.js';
 
 const suite = (await contractSuite('rezstream'))!;
 
-const CLOCK = "needs the sandbox's virtual clock";
-const SANDBOX = "rests on the sandbox's seeded data";
-const WRITES = 'changes data on the target; run with --include-writes';
+const { clock: CLOCK, sandbox: SANDBOX, writes: WRITES } = SKIP_REASONS;
 
 /** What a live run leaves out, and why: the headless consent queue, the clock, the document's seeded ids, and writes. */
 const LIVE_SKIPS: Record<string, string> = {
@@ -30,42 +23,8 @@ const LIVE_SKIPS: Record<string, string> = {
 };
 
 /** Every variable a live run reads, pointed at the stand-in or given a value no provider issued. */
-const LIVE_ENV = ['TOKEN', 'TENANT_ID', 'MULTI_TENANT_TOKEN', 'NO_RESERVATIONS_TOKEN', 'CLIENT_ID', 'CLIENT_SECRET', 'ACCOUNT_BASE_URL'].map((name) => `REZSTREAM_${name}`);
+const LIVE_ENV = ['TOKEN', 'TENANT_ID', 'MULTI_TENANT_TOKEN', 'NO_RESERVATIONS_TOKEN', 'CLIENT_ID', 'CLIENT_SECRET', 'ACCOUNT_BASE_URL'];
 
 describeContractSuite(suite);
 
-describe('the rezStream contract suite against a live target that answers 500', () => {
-  let failing: Server;
-  const saved = new Map<string, string | undefined>();
-
-  beforeAll(async () => {
-    failing = createServer((_req, res) => res.writeHead(500, { 'Content-Type': 'application/json' }).end('{"message":"boom"}'));
-    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', () => resolve()));
-    const url = `http://127.0.0.1:${(failing.address() as AddressInfo).port}`;
-    for (const name of LIVE_ENV) {
-      saved.set(name, process.env[name]);
-      process.env[name] = name.endsWith('BASE_URL') ? url : `not-a-real-${name.toLowerCase()}`;
-    }
-  });
-
-  afterAll(async () => {
-    for (const [name, value] of saved) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-    await new Promise<void>((resolve) => failing?.close(() => resolve()));
-  });
-
-  it('skips exactly the sandbox-only, clock and write cases, saying why, and passes none of the others', async () => {
-    const target = await connectTarget(suite, { baseUrl: `http://127.0.0.1:${(failing.address() as AddressInfo).port}` });
-    try {
-      expect(target.kind).toBe('live');
-      const results = await runSuite(suite, target);
-      const skipped = Object.fromEntries(results.filter((r) => r.status === 'skipped').map((r) => [r.id, r.reason]));
-      expect(skipped).toEqual(LIVE_SKIPS);
-      for (const r of results.filter((x) => x.status !== 'skipped')) expect(r.status, `${r.id} passed against a target that answers 500 to everything`).toBe('failed');
-    } finally {
-      await target.close();
-    }
-  });
-});
+describeLiveStandIn(suite, LIVE_ENV, LIVE_SKIPS, 'sandbox-only, clock and write');

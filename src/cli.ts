@@ -129,4 +129,25 @@ program
     process.exitCode = await runContractCommand(provider, opts);
   });
 
+function isoTime(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}(T|$)/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('an ISO 8601 date-time, e.g. 2026-11-01T00:00:00Z');
+  return value;
+}
+
+program
+  .command('verify')
+  .description("judge each client in a running sandbox's journal against its provider's rules (exit 1 when a rule failed, 2 on a usage error)")
+  .option('--provider <id>', 'only this provider\'s rules')
+  .option('--client <credential>', "only this client: a client id, a personal access token's owner e-mail or a manual token's tenant id")
+  .option('--since <time>', 'only journal entries from this virtual time on (ISO 8601)', isoTime)
+  .option('--junit <file>', 'write a JUnit XML report')
+  .option('--json <file>', 'write a JSON report')
+  .option('--url <url>', 'the running sandbox\'s base URL', 'http://localhost:4010')
+  // A usage error (an unknown option, a bad value) exits 2, as a failed rule exits 1.
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+  .action(async (opts: { provider?: string; client?: string; since?: string; junit?: string; json?: string; url?: string }) => {
+    const { runVerifyCommand } = await import('./contracts/verify/command.js');
+    process.exitCode = await runVerifyCommand(opts);
+  });
+
 await program.parseAsync();

@@ -1,10 +1,13 @@
-// startSandbox: the sandbox in process on a free port, with its URLs, credentials, clock, reset and close, for a user's own test suite.
+// startSandbox: the sandbox in process on a free port, with its URLs, credentials, clock, faults, reset and close, for a user's own test suite.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { loadConfig, type SandboxConfig } from './config.js';
 import type { Clock } from './core/clock.js';
+import type { Faults } from './core/faults/faults.js';
 import type { Journal } from './core/journal.js';
 import { createSandbox, type Sandbox } from './server.js';
+import { verifySandbox } from './contracts/verify/engine.js';
+import type { VerifyOptions, VerifyReport } from './contracts/verify/types.js';
 
 export interface StartSandboxOptions extends Partial<SandboxConfig> {}
 
@@ -17,7 +20,11 @@ export interface RunningSandbox {
   credentials: Record<string, unknown>;
   clock: Clock;
   journal: Journal;
+  /** Faults injected into provider requests, the same as /__sandbox/faults: `add` checks a definition and throws a `FaultDefinitionError` naming the field. */
+  faults: Faults;
   sandbox: Sandbox;
+  /** The verdict on the clients in the journal, rule by rule, as POST /__sandbox/verify gives it; rejects with a VerifyInputError for bad options. */
+  verify(options?: VerifyOptions): Promise<VerifyReport>;
   reset(): void;
   close(): Promise<void>;
 }
@@ -47,7 +54,14 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     credentials: sandbox.credentials(url),
     clock: sandbox.clock,
     journal: sandbox.journal,
+    faults: {
+      add: (spec) => sandbox.faults.add(spec),
+      list: () => sandbox.faults.list(),
+      remove: (id) => sandbox.faults.remove(id),
+      clear: () => sandbox.faults.clear(),
+    },
     sandbox,
+    verify: (options = {}) => verifySandbox(sandbox, url, options),
     reset: () => sandbox.reset(),
     close: () =>
       new Promise<void>((resolve, reject) => {

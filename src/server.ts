@@ -4,6 +4,8 @@ import type { SandboxConfig } from './config.js';
 import { buildAdminRouter } from './admin/routes.js';
 import { Clock } from './core/clock.js';
 import { renderErrors, SandboxProblem, translateReadErrors, type ProviderError, type WireResponse } from './core/errors.js';
+import { FaultStore } from './core/faults/faults.js';
+import { faultMiddleware } from './core/faults/middleware.js';
 import { Journal } from './core/journal.js';
 import { createLogger, type Logger } from './core/log.js';
 import { nearestRoute, type KnownRoute } from './core/nearest-route.js';
@@ -28,6 +30,8 @@ export interface Sandbox {
   config: Readonly<SandboxConfig>;
   clock: Clock;
   journal: Journal;
+  /** Faults injected into provider requests (POST /__sandbox/faults); cleared by `reset`. */
+  faults: FaultStore;
   keys: KeyRing;
   logger: Logger;
   providers: readonly Provider[];
@@ -35,7 +39,7 @@ export interface Sandbox {
   origins(sandboxUrl: string): Record<string, string>;
   /** The seeded credentials keyed by provider id. */
   credentials(sandboxUrl: string): Record<string, unknown>;
-  /** Back to the seed: every provider's state, tokens and quotas, and the journal. The clock is left where it is. */
+  /** Back to the seed: every provider's state, tokens and quotas, the journal and the faults. The clock is left where it is. */
   reset(): void;
   /** Work kept off the start path (seed data, signing keys, specs), done in the background. Call once the server listens. */
   warm(): void;
@@ -93,13 +97,17 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
   if (logger.isLevelEnabled('info')) app.use(requestLog(logger));
   // Every provider route is dispatched from one table; Express keeps the admin API, Prism's operations and the not-found answers.
   const table = new RouteTable();
-  app.use(table.middleware());
+  // Faults act in front of the table, after the journal (a faulted request is recorded as answered); wrapping it adds no router layer.
+  const faultMounts = providers.flatMap((p) => p.origins.map((o) => ({ prefix: mountPrefix(o.origin, 'i'), provider: p.id, origin: o.origin, errors: o.errors ?? p.errors })));
+  const faults = new FaultStore(faultMounts, config.seed);
+  app.use(faultMiddleware(faults, faultMounts, table.middleware()));
 
   const sandbox: Sandbox = {
     app,
     config,
     clock,
     journal,
+    faults,
     keys,
     logger,
     providers,
@@ -110,6 +118,7 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
       quotas.reset();
       for (const p of providers) p.reset();
       journal.clear();
+      faults.reset();
     },
     warm: () => {
       // One worker for every provider's seed jobs (a sandbox that is never warmed, as `urls` makes, starts it on its first take).

@@ -1,4 +1,5 @@
 // The admin API's own OpenAPI document, served at /__sandbox/openapi.json; other tools are built on these shapes, so they are fixed.
+import { faultPaths } from './faults.js';
 
 const clockState = {
   type: 'object',
@@ -35,7 +36,7 @@ export function adminOpenApi(providers: readonly ProviderAdminDoc[]): Record<str
     info: {
       title: 'pms-sandbox admin API',
       version: '1.0.0',
-      description: 'Controls the sandbox: the origin map, seeded credentials, the virtual clock, state reset and the request journal.',
+      description: 'Controls the sandbox: the origin map, seeded credentials, the virtual clock, state reset, the request journal and fault injection.',
     },
     paths: {
       '/__sandbox/health': { get: { operationId: 'health', responses: { '200': { description: 'The sandbox serves', content: { 'application/json': { schema: { type: 'object', properties: { status: { const: 'ok' }, providers: { type: 'array', items: { type: 'string' } }, now: { type: 'string', format: 'date-time' } } } } } } } } },
@@ -68,7 +69,7 @@ export function adminOpenApi(providers: readonly ProviderAdminDoc[]): Record<str
           responses: { '200': { description: 'the virtual now after the change', content: { 'application/json': { schema: clockState } } }, '400': problem },
         },
       },
-      '/__sandbox/reset': { post: { operationId: 'reset', description: 'Returns every provider to its seeded state, forgets issued tokens and quota counts, and clears the journal. The clock is not moved.', responses: { '200': { description: 'reset', content: { 'application/json': { schema: { type: 'object', properties: { reset: { const: true }, now: { type: 'string' } } } } } } } } },
+      '/__sandbox/reset': { post: { operationId: 'reset', description: 'Returns every provider to its seeded state, forgets issued tokens and quota counts, clears the journal and removes every fault. The clock is not moved.', responses: { '200': { description: 'reset', content: { 'application/json': { schema: { type: 'object', properties: { reset: { const: true }, now: { type: 'string' } } } } } } } } },
       '/__sandbox/journal': {
         get: {
           operationId: 'journal',
@@ -77,6 +78,7 @@ export function adminOpenApi(providers: readonly ProviderAdminDoc[]): Record<str
         },
         delete: { operationId: 'clearJournal', responses: { '204': { description: 'cleared' } } },
       },
+      ...faultPaths,
       ...providerPaths(providers),
     },
     components: {

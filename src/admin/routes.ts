@@ -1,11 +1,13 @@
-// The admin API under /__sandbox/: origins, credentials, the clock, reset, the journal, health, and each provider's own admin routes.
+// The admin API under /__sandbox/: origins, credentials, the clock, reset, the journal, faults, health, and each provider's own admin routes.
 import express, { type Router } from 'express';
 import { Clock, CLOCK_RANGE } from '../core/clock.js';
 import { readProblem, SandboxProblem } from '../core/errors.js';
 import { refuseDeepBodies } from '../core/request-read.js';
 import type { ProviderContext } from '../core/provider.js';
 import type { Sandbox } from '../server.js';
+import { faultRouter } from './faults.js';
 import { adminOpenApi } from './openapi.js';
+import { verifyRoute, withVerifyDoc } from './verify.js';
 
 function clockChange(body: unknown, clock: Clock): { advanceSeconds?: number; set?: string; freeze?: boolean } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new SandboxProblem(400, 'Bad request', 'Send a JSON object: {"advanceSeconds": n}, {"set": "<ISO 8601>"} or {"freeze": true|false}.');
@@ -36,7 +38,7 @@ export function buildAdminRouter(sandbox: Sandbox, ctx: ProviderContext): Router
     res.json({ status: 'ok', providers: sandbox.providers.map((p) => p.id), now: clock.now().toISOString() });
   });
   router.get('/openapi.json', (_req, res) => {
-    res.json(adminOpenApi(sandbox.providers.map((p) => ({ id: p.id, routes: p.admin }))));
+    res.json(withVerifyDoc(adminOpenApi(sandbox.providers.map((p) => ({ id: p.id, routes: p.admin })))));
   });
   router.get('/origins', (req, res) => {
     res.json(sandbox.origins(ctx.sandboxUrl(req)));
@@ -77,6 +79,8 @@ export function buildAdminRouter(sandbox: Sandbox, ctx: ProviderContext): Router
     journal.clear();
     res.status(204).end();
   });
+  router.post('/verify', verifyRoute(sandbox, ctx));
+  router.use(faultRouter(sandbox.faults));
 
   for (const provider of sandbox.providers) {
     for (const route of provider.admin) router[route.method](`/${provider.id}${route.path}`, ...(route.guard ?? []), route.handle);

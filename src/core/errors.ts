@@ -92,6 +92,11 @@ export interface ErrorCatalogue {
   unknownMethod?(name: string | undefined, known: readonly string[]): ProviderError;
   /** An RPC method's params that break its schema; issue names point into the body. Optional: `invalidRequest` by default. */
   invalidParams?(method: string, issues: readonly ValidationIssue[]): ProviderError;
+  /**
+   * The provider's answer for a status a fault injects (400-599; `retryAfterSeconds` for Retry-After, always given for a 429). Optional: a
+   * generic `{"status", "error": "<reason phrase>"}` by default (`core/faults/status-answer.ts`).
+   */
+  status?(status: number, retryAfterSeconds?: number): ProviderError;
 }
 
 /** An error of the sandbox's own admin API, rendered as problem+json (RFC 9457). */

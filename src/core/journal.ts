@@ -179,6 +179,27 @@ export class Journal {
     return Math.min(this.entries.length, this.capacity);
   }
 
+  /**
+   * IN-PROCESS ONLY, never served or logged: the kept entries, oldest first, UNREDACTED (raw URL, headers and bodies as text), for client
+   * verification (src/contracts/verify/), which must read credentials to tell whose each request was. What it returns leaves the process
+   * only as entry ids (any excerpt would go through core/redact.ts first).
+   */
+  entriesForVerification(): JournalEntry[] {
+    return this.entries.slice(-this.capacity).map((e) => ({
+      id: e.id,
+      at: new Date(e.atMs).toISOString(),
+      provider: e.provider,
+      method: e.method,
+      url: e.url,
+      requestHeaders: headersOfRaw(e.rawRequestHeaders),
+      requestBody: e.requestText,
+      status: e.status,
+      responseHeaders: headersOfHead(e.responseHead),
+      responseBody: e.responseText === undefined ? undefined : e.responseText.toString(),
+      durationMs: e.durationMs,
+    }));
+  }
+
   clear(): void {
     this.entries = [];
     this.retainedChars = 0;

@@ -4,6 +4,7 @@
 // (HTTP-like, as the R client's retry list shows appear in `error.code`) and their messages are the sandbox's (README, Entrata assumptions).
 import type { ValidationIssue } from '../../core/openapi.js';
 import { providerError, type ErrorCatalogue, type ProviderError, type ProviderErrorCode } from '../../core/errors.js';
+import { codeForStatus, reasonPhrase } from '../../core/faults/status-answer.js';
 
 /** Every Entrata answer, errors included, is HTTP 200. */
 const STATUS = 200;
@@ -55,4 +56,7 @@ export const entrataCatalogue: ErrorCatalogue = {
   routeNotFound: (method, path) => envelopeError('route_not_found', 404, `Unknown web service ${method} ${path}.`),
   unknownMethod: (name, known) => entrataErrors.unknownMethod(name, known),
   invalidParams: (method, issues) => entrataErrors.invalidParams(method, issues),
+  // A status a fault injects is, as every Entrata error, the envelope at HTTP 200 with the status as `error.code`; a 429 says Retry-After too.
+  status: (status, retryAfterSeconds) =>
+    providerError(codeForStatus(status), STATUS, { response: { error: { code: status, message: sentence(reasonPhrase(status)) } } }, retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(retryAfterSeconds) }),
 };

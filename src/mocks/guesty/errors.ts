@@ -1,6 +1,7 @@
 // Guesty's error catalogue. Gateway answers follow the document (the exact expired-token 403) and Kong, whose X-RateLimit-* headers Guesty sends;
 // token-endpoint errors follow RFC 6749 §5.2 in Okta's words, since Guesty's tokens are Okta access tokens (`0oa…` client ids, `aus…` issuer, `AT.` jti).
 import { oauthErrorCode, providerError, type ErrorCatalogue, type ProviderError, type ProviderErrorCode } from '../../core/errors.js';
+import { codeForStatus, reasonPhrase } from '../../core/faults/status-answer.js';
 
 /** Seed document 003, "Expired Token": the exact body of the 403 an expired token receives. */
 export const EXPIRED_TOKEN_MESSAGE = "You don't have permission to access, please contact Guesty support.";
@@ -44,6 +45,28 @@ export const tokenErrors = {
   wrongScope: (): ProviderError => guestyErrors.oauth(400, 'invalid_scope', 'One or more scopes are not configured for the authorization server resource.'),
 };
 
+/** Kong's own bodies for the statuses its gateway answers (kong/templates/error_handlers BODIES), `{message}` as Guesty's gateway answers. */
+const KONG_BODIES: Readonly<Record<number, string>> = {
+  500: 'An unexpected error occurred',
+  502: 'An invalid response was received from the upstream server',
+  503: 'The upstream server is currently unavailable',
+  504: 'The upstream server is timing out',
+};
+
+/**
+ * A status a fault injects: the gateway's `{message}` where Kong answers (401, 403, 413, 429 with Retry-After, every 5xx), the API's
+ * `{error: {code, message}}` for the other 4xx (the code the reason phrase in upper snake case, 400 as VALIDATION_ERROR, 404 NOT_FOUND).
+ */
+function guestyStatus(status: number, retryAfterSeconds?: number): ProviderError {
+  if (status === 401) return guestyErrors.unauthorized();
+  if (status === 403) return providerError('forbidden', 403, { message: EXPIRED_TOKEN_MESSAGE });
+  if (status === 413) return guestyCatalogue.payloadTooLarge('');
+  if (status === 429) return guestyErrors.rateLimited(retryAfterSeconds ?? 1);
+  if (status >= 500) return providerError(codeForStatus(status), status, { message: KONG_BODIES[status] ?? `The upstream server responded with ${status}` });
+  const wireCode = status === 400 ? 'VALIDATION_ERROR' : reasonPhrase(status).toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+  return apiError(codeForStatus(status), status, wireCode, reasonPhrase(status));
+}
+
 /** Generic failures in Guesty's style: API errors as `{error: {code, message}}`, gateway ones as Kong's `{message}`. */
 export const guestyCatalogue: ErrorCatalogue = {
   badRequest: (detail) => apiError('bad_request', 400, 'VALIDATION_ERROR', detail),
@@ -54,4 +77,5 @@ export const guestyCatalogue: ErrorCatalogue = {
   // Kong's own words for a path no route serves; the sandbox adds where the request probably meant to go.
   routeNotFound: (method, path, nearest) =>
     providerError('route_not_found', 404, { message: 'no Route matched with those values' }, { 'X-Pms-Sandbox-Unmatched': `${method} ${path}`, ...(nearest ? { 'X-Pms-Sandbox-Nearest-Route': nearest } : {}) }),
+  status: (status, retryAfterSeconds) => guestyStatus(status, retryAfterSeconds),
 };

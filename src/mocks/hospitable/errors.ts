@@ -2,6 +2,7 @@
 // calendar-restricted property and the 400 of a bad page word for word; the 401 text is not published (Laravel's "Unauthenticated." here).
 // auth.hospitable.com runs Laravel Passport (`eyJ0eXA…` tokens, `def50200…` refresh tokens), so its errors are league/oauth2-server's.
 import { oauthErrorCode, providerError, type ErrorCatalogue, type ProviderError, type ProviderErrorCode } from '../../core/errors.js';
+import { codeForStatus, DEFAULT_RETRY_AFTER_SECONDS, reasonPhrase } from '../../core/faults/status-answer.js';
 import type { ValidationIssue } from '../../core/openapi.js';
 import { errorPage } from '../../core/oauth2/pages.js';
 import { HOSPITABLE_SITE } from './pages.js';
@@ -70,6 +71,14 @@ export const hospitableCatalogue: ErrorCatalogue = {
   payloadTooLarge: () => apiError('payload_too_large', 413, 'Payload Too Large'),
   routeNotFound: (method, path, nearest) =>
     apiError('route_not_found', 404, 'Not Found', { headers: { 'X-Pms-Sandbox-Unmatched': `${method} ${path}`, ...(nearest ? { 'X-Pms-Sandbox-Nearest-Route': nearest } : {}) } }),
+  // A status a fault injects, in the API's shape: its own 401, 403 and 404, Laravel's throttle words for 429, else the reason phrase.
+  status: (status, retryAfterSeconds) => {
+    if (status === 401) return hospitableErrors.unauthenticated();
+    if (status === 403) return hospitableErrors.forbidden();
+    if (status === 404) return hospitableErrors.notFound();
+    if (status === 429) return apiError('rate_limited', 429, 'Too Many Attempts.', { headers: { 'Retry-After': String(retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS) } });
+    return apiError(codeForStatus(status), status, reasonPhrase(status));
+  },
 };
 
 const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' } as const;

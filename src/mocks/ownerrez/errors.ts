@@ -2,6 +2,7 @@
 // §1, the "API rate limiting" support article): every API error here takes that shape, with the status as `code` and the sandbox's words
 // (README, OwnerRez assumptions). OAuth token errors are RFC 6749 §5.2 bodies; an unmatched route answers in ASP.NET Web API's words.
 import { oauthErrorCode, providerError, type ErrorCatalogue, type ProviderError, type ProviderErrorCode } from '../../core/errors.js';
+import { codeForStatus, reasonPhrase } from '../../core/faults/status-answer.js';
 
 /** provider-facts §1: the body of every answer over the limit, word for word. */
 export const RATE_LIMIT_MESSAGE = 'Rate limit exceeded.';
@@ -75,4 +76,9 @@ export const ownerrezCatalogue: ErrorCatalogue = {
       { code: 404, error: `No HTTP resource was found that matches the request URI '${path}'.` },
       { 'X-Pms-Sandbox-Unmatched': `${method} ${path}`, ...(nearest ? { 'X-Pms-Sandbox-Nearest-Route': nearest } : {}) },
     ),
+  // A status a fault injects: `{"code": <status>, "error": "<reason phrase>."}`, the rate limit's published answer for 429, a 401 challenging Basic.
+  status: (status, retryAfterSeconds) =>
+    status === 429
+      ? ownerrezErrors.rateLimited(retryAfterSeconds ?? 1)
+      : apiError(codeForStatus(status), status, `${reasonPhrase(status)}.`, status === 401 ? BASIC_CHALLENGE : undefined),
 };

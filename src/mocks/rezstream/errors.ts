@@ -2,6 +2,7 @@
 // bodies: the Cloud API's follow ASP.NET Core's ProblemDetails and Asp.Versioning, the identity server's RFC 6749 §5.2 and IdentityServer's error page.
 import { randomBytes } from 'node:crypto';
 import { oauthErrorCode, providerError, type ErrorCatalogue, type ProviderError, type ProviderErrorCode } from '../../core/errors.js';
+import { codeForStatus, reasonPhrase } from '../../core/faults/status-answer.js';
 import { errorPage } from './pages.js';
 
 const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
@@ -76,6 +77,25 @@ function issuesByName(issues: Parameters<ErrorCatalogue['invalidRequest']>[0]): 
   return errors;
 }
 
+/**
+ * ASP.NET Core's ProblemDetails `type` for a status (its ProblemDetailsDefaults): the RFC 9110 section that defines it, RFC 6585 for 429,
+ * `about:blank` for a status neither defines.
+ */
+function problemType(status: number): string {
+  if (status >= 400 && status <= 418) return `${RFC9110}15.5.${status - 399}`;
+  if (status >= 421 && status <= 422) return `${RFC9110}15.5.${status - 401}`;
+  if (status === 426) return `${RFC9110}15.5.22`;
+  if (status === 429) return 'https://tools.ietf.org/html/rfc6585#section-4';
+  if (status >= 500 && status <= 505) return `${RFC9110}15.6.${status - 499}`;
+  return 'about:blank';
+}
+
+/** A status a fault injects, as ASP.NET Core answers it: a ProblemDetails titled with the reason phrase; a 401 challenges, a 429 says Retry-After. */
+function cloudStatus(status: number, retryAfterSeconds?: number): ProviderError {
+  const headers = { ...(status === 401 ? bearerChallenge() : {}), ...(retryAfterSeconds !== undefined ? { 'Retry-After': String(retryAfterSeconds) } : {}) };
+  return problem(codeForStatus(status), status, problemType(status), reasonPhrase(status), undefined, {}, headers);
+}
+
 export const rezstreamCatalogue: ErrorCatalogue = {
   badRequest: (detail) => problem('bad_request', 400, `${RFC9110}15.5.1`, 'Bad Request', detail),
   invalidRequest: (issues) => cloudErrors.validation(issuesByName(issues)),
@@ -83,6 +103,7 @@ export const rezstreamCatalogue: ErrorCatalogue = {
   payloadTooLarge: (limit) => problem('payload_too_large', 413, `${RFC9110}15.5.14`, 'Content Too Large', `The request body is larger than ${limit}.`),
   routeNotFound: (method, path, nearest) =>
     problem('route_not_found', 404, `${RFC9110}15.5.5`, 'Not Found', undefined, {}, { 'X-Pms-Sandbox-Unmatched': `${method} ${path}`, ...(nearest ? { 'X-Pms-Sandbox-Nearest-Route': nearest } : {}) }),
+  status: (status, retryAfterSeconds) => cloudStatus(status, retryAfterSeconds),
 };
 
 /** The identity origin answers what no endpoint reads as the token endpoint does (RFC 6749 §5.2 `invalid_request`), not as the Cloud API. */
@@ -91,4 +112,11 @@ export const identityCatalogue: ErrorCatalogue = {
   badRequest: (detail) => oauthErrors.error(400, 'invalid_request', detail, {}, 'bad_request'),
   invalidRequest: (issues) => oauthErrors.error(400, 'invalid_request', issues.map((i) => `${i.name || i.in} ${i.message}`).join('; '), {}, 'validation'),
   unsupportedMediaType: () => oauthErrors.error(400, 'invalid_request', 'The request must be sent as application/x-www-form-urlencoded.', {}, 'unsupported_media_type'),
+  // A 400 or 401 injected here is the token endpoint's RFC 6749 §5.2 answer; any other status is ASP.NET Core's, as the Cloud API's.
+  status: (status, retryAfterSeconds) =>
+    status === 400
+      ? oauthErrors.error(400, 'invalid_request', reasonPhrase(status), {}, 'bad_request')
+      : status === 401
+        ? oauthErrors.error(401, 'invalid_client', reasonPhrase(status), { 'WWW-Authenticate': 'Basic realm="account.rezstream.com"' }, 'unauthorized')
+        : cloudStatus(status, retryAfterSeconds),
 };

@@ -1,0 +1,115 @@
+// Journal entries as the rules read them (in process, unredacted): the origin's host and path, parsed bodies, the credential sent; and small
+// readers the rule files share (a field, a JWT's claims, Link URLs, an XML element, a page URL compared by its parameters).
+import type { JournalEntry } from '../../core/journal.js';
+import { readAuthorization } from '../../core/http-auth.js';
+import type { Observed, SentCredential } from './types.js';
+
+function flat(headers: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  return out;
+}
+
+function parseJson(text: unknown): unknown {
+  if (typeof text !== 'string') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function credentialOf(authorization: string | undefined): SentCredential | undefined {
+  const auth = readAuthorization(authorization);
+  return auth.scheme === 'bearer' || auth.scheme === 'basic' ? auth : undefined;
+}
+
+/** An entry of a provider's origin, or undefined for one that is not (the admin API, an unmatched path). */
+export function observe(entry: JournalEntry): Observed | undefined {
+  if (entry.provider === undefined) return undefined;
+  const [pathPart, queryPart = ''] = entry.url.split(/\?(.*)/s, 2) as [string, string?];
+  const segments = pathPart.split('/');
+  const host = (segments[1] ?? '').toLowerCase();
+  const requestHeaders = flat(entry.requestHeaders);
+  const responseHeaders = flat(entry.responseHeaders);
+  const responseText = typeof entry.responseBody === 'string' ? entry.responseBody : undefined;
+  return {
+    id: entry.id,
+    atMs: Date.parse(entry.at),
+    provider: entry.provider,
+    method: entry.method.toUpperCase(),
+    host,
+    path: `/${segments.slice(2).join('/')}`,
+    query: new URLSearchParams(queryPart),
+    requestHeaders,
+    requestBody: parseJson(entry.requestBody),
+    status: entry.status,
+    responseHeaders,
+    responseText,
+    responseJson: (responseHeaders['content-type'] ?? '').includes('json') ? parseJson(responseText) : undefined,
+    credential: credentialOf(requestHeaders.authorization),
+  };
+}
+
+/** The value at a path of keys in a parsed body; undefined when any step is missing or not an object. */
+export function field(value: unknown, ...path: string[]): unknown {
+  let at = value;
+  for (const key of path) {
+    if (typeof at !== 'object' || at === null || Array.isArray(at) || !Object.hasOwn(at, key)) return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
+}
+
+export const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+export const bearerOf = (entry: Observed): string | undefined => (entry.credential?.scheme === 'bearer' ? entry.credential.token : undefined);
+
+/** The client id an OAuth client authenticated with: HTTP Basic's user name or the form's `client_id`. */
+export function oauthClientOf(entry: Observed): string | undefined {
+  if (entry.credential?.scheme === 'basic') return entry.credential.username;
+  return text(field(entry.requestBody, 'client_id')) ?? text(entry.query.get('client_id'));
+}
+
+/** A JWT's claims, decoded without verifying (the sandbox issued it); undefined for anything that is not a JWT. */
+export function jwtClaims(token: string): Record<string, unknown> | undefined {
+  const claims = parseJson(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+  return typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? (claims as Record<string, unknown>) : undefined;
+}
+
+/** The URLs of a response's `Link` header fields (RFC 8288), whatever their relation. */
+export function linkUrls(entry: Observed): string[] {
+  return [...(entry.responseHeaders.link ?? '').matchAll(/<([^>]*)>/g)].map((m) => m[1]!);
+}
+
+/** A page URL as path and sorted parameters, so the same page compares equal however its query is ordered or encoded. */
+export function pageKey(host: string, path: string, query: URLSearchParams): string {
+  const sorted = [...query.entries()].sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : x > y ? 1 : 0) : a < b ? -1 : 1));
+  return `${host}${path.replace(/\/+$/, '').toLowerCase()}?${new URLSearchParams(sorted).toString()}`;
+}
+
+/** The same key for an absolute URL the sandbox handed out (`http://localhost:4010/cloudapi.rezstream.com/reservations/byDate?...`). */
+export function pageKeyOfUrl(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    const [, host = '', ...rest] = parsed.pathname.split('/');
+    return pageKey(host.toLowerCase(), `/${rest.join('/')}`, parsed.searchParams);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The text of the first `<name>` element of an XML answer. */
+export function xmlValue(xml: string | undefined, name: string): string | undefined {
+  return xml === undefined ? undefined : new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1];
+}
+
+/** Seconds a 429 asks to wait: `Retry-After` in seconds, or an HTTP date against the answer's own `Date`. */
+export function retryAfterSeconds(entry: Observed): number | undefined {
+  const value = entry.responseHeaders['retry-after']?.trim();
+  if (value === undefined || value === '') return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  const at = Date.parse(value);
+  const date = Date.parse(entry.responseHeaders.date ?? '');
+  return Number.isNaN(at) || Number.isNaN(date) ? undefined : Math.max(0, (at - date) / 1000);
+}

@@ -6,6 +6,7 @@ const RULE_SETS: Readonly<Record<string, () => Promise<{ ruleSet: ProviderRules 
   rezstream: () => import('../rezstream/rules.js'),
   entrata: () => import('../entrata/rules.js'),
   ownerrez: () => import('../ownerrez/rules.js'),
+  hospitable: () => import('../hospitable/rules.js'),
 };
 
 export function ruleProviders(): string[] {

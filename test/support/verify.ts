@@ -1,6 +1,5 @@
-// Test helpers for client verification: the verdict of one rule for one client, and answers forced on a provider's path (a 503, a 429 with
-// Retry-After) so retry rules can be exercised on any provider; forced answers go through the journal like any other.
-import type { RequestHandler } from 'express';
+// Test helpers for client verification: the verdict of one rule for one client, and faults injected on a provider's path (a 503, a 429 with
+// Retry-After) so retry rules can be exercised on any provider; faulted answers go through the journal like any other.
 import type { RunningSandbox } from '../../src/sandbox.js';
 import type { RuleVerdict, VerifyOptions } from '../../src/contracts/verify/types.js';
 
@@ -21,29 +20,17 @@ export const lastId = (sandbox: RunningSandbox): number => sandbox.journal.query
 
 export interface ForcedAnswer {
   status: number;
-  headers?: Record<string, string>;
-  body?: unknown;
+  /** Seconds of Retry-After, for a 429. */
+  retryAfter?: number;
 }
 
 /**
- * Answers the next `times` requests whose URL starts with `/<host><path>` with `answer`, ahead of every route, then stands aside. Returns a
- * function that removes it early. The journal records these answers as it records the provider's.
+ * The next `times` requests to `path` of `https://<host>` answered `status` in the provider's own words, by a fault (POST
+ * /__sandbox/faults through the library), as a client meets them. Returns a function that removes it early.
  */
 export function forceAnswers(sandbox: RunningSandbox, host: string, path: string, answer: ForcedAnswer, times = 1): () => void {
-  const app = sandbox.sandbox.app as unknown as { use(fn: RequestHandler): void; router: { stack: unknown[] } };
-  let left = times;
-  const prefix = `/${host}${path}`.toLowerCase();
-  const handler: RequestHandler = (req, res, next) => {
-    if (left <= 0 || !req.originalUrl.toLowerCase().startsWith(prefix)) return next();
-    left -= 1;
-    res.status(answer.status).set(answer.headers ?? {}).json(answer.body ?? { message: 'forced by the test' });
-  };
-  app.use(handler);
-  const stack = app.router.stack;
-  stack.unshift(stack.pop());
-  return () => {
-    left = 0;
-  };
+  const fault = sandbox.faults.add({ origin: `https://${host}`, path, status: answer.status, ...(answer.retryAfter !== undefined ? { retryAfter: answer.retryAfter } : {}), times });
+  return () => void sandbox.faults.remove(fault.id);
 }
 
 /**

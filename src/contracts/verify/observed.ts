@@ -24,6 +24,14 @@ function credentialOf(authorization: string | undefined): SentCredential | undef
   return auth.scheme === 'bearer' || auth.scheme === 'basic' ? auth : undefined;
 }
 
+/** The code of an RPC envelope's error (`{"response": {"error": {"code"}}}`, or `<response><error><code>` in XML), if the answer is one. */
+function envelopeCode(json: unknown, text: string | undefined): number | undefined {
+  const fromJson = field(json, 'response', 'error', 'code');
+  const code = typeof fromJson === 'number' || typeof fromJson === 'string' ? fromJson : /<error>\s*<code>(\d{3})<\/code>/.exec(text ?? '')?.[1];
+  const n = Number(code);
+  return Number.isInteger(n) && n >= 100 && n <= 599 ? n : undefined;
+}
+
 /** An entry of a provider's origin, or undefined for one that is not (the admin API, an unmatched path). */
 export function observe(entry: JournalEntry): Observed | undefined {
   if (entry.provider === undefined) return undefined;
@@ -33,6 +41,7 @@ export function observe(entry: JournalEntry): Observed | undefined {
   const requestHeaders = flat(entry.requestHeaders);
   const responseHeaders = flat(entry.responseHeaders);
   const responseText = typeof entry.responseBody === 'string' ? entry.responseBody : undefined;
+  const responseJson = (responseHeaders['content-type'] ?? '').includes('json') ? parseJson(responseText) : undefined;
   return {
     id: entry.id,
     atMs: Date.parse(entry.at),
@@ -44,9 +53,10 @@ export function observe(entry: JournalEntry): Observed | undefined {
     requestHeaders,
     requestBody: parseJson(entry.requestBody),
     status: entry.status,
+    answered: entry.status === 200 ? (envelopeCode(responseJson, responseText) ?? 200) : entry.status,
     responseHeaders,
     responseText,
-    responseJson: (responseHeaders['content-type'] ?? '').includes('json') ? parseJson(responseText) : undefined,
+    responseJson,
     credential: credentialOf(requestHeaders.authorization),
   };
 }

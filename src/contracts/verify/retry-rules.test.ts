@@ -10,7 +10,7 @@ const ctx = { all: [], credentials: undefined };
 
 let nextId = 1;
 function entry(atS: number, status: number, path = '/v1/things', headers: Record<string, string> = {}): Observed {
-  return { id: nextId++, atMs: atS * 1000, provider: 'acme', method: 'GET', host: 'api.acme.test', path, query: new URLSearchParams(), requestHeaders: {}, requestBody: undefined, status, responseHeaders: headers, responseText: undefined, responseJson: undefined, credential: undefined, client: 'c1' };
+  return { id: nextId++, atMs: atS * 1000, provider: 'acme', method: 'GET', host: 'api.acme.test', path, query: new URLSearchParams(), requestHeaders: {}, requestBody: undefined, status, answered: status, responseHeaders: headers, responseText: undefined, responseJson: undefined, credential: undefined, client: 'c1' };
 }
 
 describe('the retry rules', () => {

@@ -32,7 +32,7 @@ function retryAfterRule(provider: string, source: Source): ClientRule {
     source,
     check(entries) {
       const sent = bySending(entries);
-      const limited = sent.filter((e) => e.status === 429);
+      const limited = sent.filter((e) => e.answered === 429);
       if (limited.length === 0) return notApplicable();
       const early: number[] = [];
       const reasons: string[] = [];
@@ -57,7 +57,7 @@ function retryRuns(entries: readonly Observed[]): Observed[][] {
   for (const entry of bySending(entries)) {
     const key = `${entry.method} ${entry.host}${entry.path}?${entry.query.toString()}`;
     const run = open.get(key);
-    if (entry.status >= 500 && entry.status < 600) {
+    if (entry.answered >= 500 && entry.answered < 600) {
       if (run) run.push(entry);
       else {
         const started = [entry];

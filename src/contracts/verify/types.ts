@@ -23,6 +23,11 @@ export interface Observed {
   /** The parsed request body (JSON, form fields, XML read as an object), when there was one that parsed. */
   requestBody: unknown;
   status: number;
+  /**
+   * The status the answer stands for: the HTTP status, or for an error in an RPC envelope answered at HTTP 200 (Entrata's
+   * `response.error.code`, in JSON or XML) that code, which is what a client of such an API retries on.
+   */
+  answered: number;
   responseHeaders: Readonly<Record<string, string>>;
   responseText: string | undefined;
   /** The response body parsed when it is JSON. */

@@ -1,5 +1,5 @@
 // `pms-sandbox verify` against a listening sandbox: a line a rule, JUnit and JSON reports, exit 0 with no failed rule, 1 with one, 2 on a usage
-// error or an unreachable sandbox; in process, and as the command line from the TypeScript sources in a child process.
+// error or an unreachable sandbox; in process, and as the command line from dist/ (which `npm test` builds first) in a child process.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -10,9 +10,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runVerifyCommand } from '../src/contracts/verify/command.js';
 import { startSandbox, type RunningSandbox } from '../src/sandbox.js';
 import { guestyCredentials, openApiBase, openApiToken } from './support/guesty.js';
-import { typescriptLoader } from './support/verify.js';
 
-const ROOT = join(import.meta.dirname, '..');
+const CLI = join(import.meta.dirname, '..', 'dist', 'cli.js');
 
 function capture(): { io: { out: (l: string) => void; err: (l: string) => void }; out: string[]; err: string[] } {
   const out: string[] = [];
@@ -20,9 +19,9 @@ function capture(): { io: { out: (l: string) => void; err: (l: string) => void }
   return { io: { out: (l) => void out.push(l), err: (l) => void err.push(l) }, out, err };
 }
 
-function cli(loader: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', loader, join(ROOT, 'src', 'cli.ts'), ...args], { cwd: ROOT, env: { ...process.env, PORT: '' } });
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, PORT: '' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -101,13 +100,12 @@ describe('pms-sandbox verify', () => {
 
   it('runs from the command line: exit 1 and a JSON report for a misbehaving client, exit 2 for a bad --since', { timeout: 60_000 }, async () => {
     await misbehave();
-    const loader = await typescriptLoader();
     const json = join(scratch, 'cli.json');
-    const failed = await cli(loader, 'verify', '--url', sandbox.url, '--provider', 'guesty', '--client', clientId, '--json', json);
+    const failed = await cli('verify', '--url', sandbox.url, '--provider', 'guesty', '--client', clientId, '--json', json);
     expect(failed.code).toBe(1);
     expect(failed.stdout.trimEnd().split('\n').at(-1)).toMatch(/^\d+ passed, [1-9]\d* failed, \d+ not applicable$/);
     expect((JSON.parse(await readFile(json, 'utf8')) as { rules: Array<{ id: string; status: string }> }).rules.find((r) => r.id === 'guesty.token-quota')!.status).toBe('failed');
-    const usage = await cli(loader, 'verify', '--url', sandbox.url, '--since', 'last tuesday');
+    const usage = await cli('verify', '--url', sandbox.url, '--since', 'last tuesday');
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('an ISO 8601 date-time');
   });

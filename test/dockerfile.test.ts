@@ -161,10 +161,11 @@ describe('the Dockerfile, replayed', () => {
     throw new Error(`the replayed image never became healthy${gone ? ' (it exited)' : ''}:\n${output}`);
   }, 240_000);
 
+  // Removing the replayed stages (each with its node_modules) takes as long as installing them did on a busy machine.
   afterAll(() => {
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-  });
+  }, 240_000);
 
   it('builds from slim Node images of one major release that package.json allows', () => {
     const majors = stages.map((s) => /^node:(\d+)(?:\.[\d.]+)?-[a-z]+-slim$/.exec(s.image)?.[1]);

@@ -1,6 +1,6 @@
 // Entrata's client rules (seeds/004 "OAuth Single Sign-On", "Accessing Web Services"): the launch code exchanged within its 30 seconds,
 // getUserInfo before any other service with a new token, a Content-Type matching the body. A client is its App Store app's client id.
-import { bearerOf, field, text, xmlValue } from '../verify/observed.js';
+import { bearerOf, field, identifyByTokens, text, xmlValue } from '../verify/observed.js';
 import { failed, notApplicable, passed, type ClientRule, type Observed, type ProviderRules } from '../verify/types.js';
 import { doc, SERVICES, SSO } from './common.js';
 
@@ -78,18 +78,7 @@ const contentType: ClientRule = {
 export const ruleSet: ProviderRules = {
   provider: 'entrata',
   identify(entries) {
-    const tokens = new Map<string, string>();
-    for (const e of entries) {
-      const client = isExchange(e) ? text(field(e.requestBody, 'auth', 'client_id')) : undefined;
-      if (client !== undefined) {
-        e.client = client;
-        const token = accessTokenOf(e);
-        if (token) tokens.set(token, client);
-        continue;
-      }
-      const token = bearerOf(e);
-      if (token !== undefined && tokens.has(token)) e.client = tokens.get(token);
-    }
+    identifyByTokens(entries, { clientOf: (e) => (isExchange(e) ? text(field(e.requestBody, 'auth', 'client_id')) : undefined), issued: (e) => [accessTokenOf(e)] });
   },
   rules: [codeLifetime, userInfoFirst, contentType],
 };

@@ -1,7 +1,7 @@
 // Hospitable's client rules (seeds/002 "Accessing the Public API with a personal access token"; provider-facts §2 scopes): no calendar change
 // with a token that may not make one, personal access tokens on v2 only and v1's client-credentials tokens on v1 only. A client is a partner's
 // or v1's client id, or a personal access token's account owner (their e-mail).
-import { bearerOf, field, oauthClientOf, text } from '../verify/observed.js';
+import { bearerOf, field, identifyByTokens, issuedTokens, oauthClientOf, text } from '../verify/observed.js';
 import { failed, notApplicable, passed, type ClientRule, type Observed, type ProviderRules } from '../verify/types.js';
 import { doc } from './common.js';
 
@@ -58,30 +58,18 @@ const apiVersionOfCredential: ClientRule = {
 export const ruleSet: ProviderRules = {
   provider: 'hospitable',
   identify(entries, credentials) {
-    const tokens = new Map<string, string>();
     // A seeded personal access token stands for its account's owner.
     const owners = new Map<string, string>();
     const users = field(credentials, 'users');
     for (const u of Array.isArray(users) ? users : []) if (field(u, 'role') === 'owner') owners.set(String(field(u, 'accountId')), String(field(u, 'email')).toLowerCase());
+    const known = new Map<string, string>();
     const pats = field(credentials, 'personalAccessTokens');
     for (const t of Array.isArray(pats) ? pats : []) {
       const token = text(field(t, 'token'));
       const owner = owners.get(String(field(t, 'accountId')));
-      if (token && owner) tokens.set(token, owner);
+      if (token && owner) known.set(token, owner);
     }
-    for (const e of entries) {
-      const client = isTokenEndpoint(e) || e.path === '/oauth/authorize' ? oauthClientOf(e) : undefined;
-      if (client !== undefined) {
-        e.client = client;
-        for (const name of ['access_token', 'refresh_token']) {
-          const token = e.status === 200 ? text(field(e.responseJson, name)) : undefined;
-          if (token) tokens.set(token, client);
-        }
-        continue;
-      }
-      const token = bearerOf(e);
-      if (token !== undefined && tokens.has(token)) e.client = tokens.get(token);
-    }
+    identifyByTokens(entries, { clientOf: (e) => (isTokenEndpoint(e) || e.path === '/oauth/authorize' ? oauthClientOf(e) : undefined), issued: issuedTokens, known });
   },
   rules: [noWriteWithoutPermission, apiVersionOfCredential],
 };

@@ -1,7 +1,7 @@
 // OwnerRez's client rules (seeds/000 "Authentication"; provider-facts §1 "Auth"): a User-Agent naming the app's client id on every OAuth call,
 // personal access tokens for no third account from one IP in 24 hours, no write with a read-only app's token. A client is an app's client id
 // or a personal access token's owner e-mail.
-import { bearerOf, field, oauthClientOf, text } from '../verify/observed.js';
+import { bearerOf, field, identifyByTokens, issuedTokens, oauthClientOf, text } from '../verify/observed.js';
 import { failed, notApplicable, passed, type ClientRule, type Observed, type ProviderRules } from '../verify/types.js';
 import { AUTHENTICATION, doc, facts } from './common.js';
 
@@ -72,30 +72,20 @@ const readOnly: ClientRule = {
 export const ruleSet: ProviderRules = {
   provider: 'ownerrez',
   identify(entries, credentials) {
-    const tokens = new Map<string, string>();
+    const known = new Map<string, string>();
     const apps = field(credentials, 'apps');
     for (const app of Array.isArray(apps) ? apps : []) {
       const token = text(field(app, 'accessToken'));
       const id = text(field(app, 'clientId'));
-      if (token && id) tokens.set(token, id);
+      if (token && id) known.set(token, id);
     }
-    for (const e of entries) {
-      if (isPersonalCall(e) && e.credential?.scheme === 'basic') {
-        e.client = e.credential.username.trim().toLowerCase();
-        continue;
-      }
-      const client = isTokenEndpoint(e) || e.path === '/oauth/authorize' ? oauthClientOf(e) : undefined;
-      if (client !== undefined) {
-        e.client = client;
-        for (const name of ['access_token', 'refresh_token']) {
-          const token = e.status === 200 ? text(field(e.responseJson, name)) : undefined;
-          if (token) tokens.set(token, client);
-        }
-        continue;
-      }
-      const token = bearerOf(e) ?? (e.credential?.scheme === 'basic' ? e.credential.password : undefined);
-      if (token !== undefined && tokens.has(token)) e.client = tokens.get(token);
-    }
+    identifyByTokens(entries, {
+      // A personal access token's call is its owner's, named by the e-mail sent with it.
+      clientOf: (e) => (isPersonalCall(e) && e.credential?.scheme === 'basic' ? e.credential.username.trim().toLowerCase() : isTokenEndpoint(e) || e.path === '/oauth/authorize' ? oauthClientOf(e) : undefined),
+      issued: issuedTokens,
+      known,
+      tokenOf: (e) => bearerOf(e) ?? (e.credential?.scheme === 'basic' ? e.credential.password : undefined),
+    });
   },
   rules: [userAgent, thirdAccount, readOnly],
   retrySources: { retryAfter: facts('Rate limit: per IP, 300 requests per 5 minutes; over the limit, HTTP 429') },

@@ -1,7 +1,7 @@
 // rezStream's client rules (seeds/001 "rezStream Cloud API", "OAuth API Authorization and Token Generation", "The Data and Endpoints"): the
 // version header on every Cloud API call, the tenant header with a multi-tenant token, pages followed by Link, refresh tokens used. A client is
 // its client id, or a manual token's tenant id.
-import { bearerOf, field, linkUrls, oauthClientOf, pageKey, pageKeyOfUrl, text } from '../verify/observed.js';
+import { bearerOf, field, identifyByTokens, issuedTokens, linkUrls, oauthClientOf, pageKey, pageKeyOfUrl, text } from '../verify/observed.js';
 import { failed, notApplicable, passed, type ClientRule, type Observed, type ProviderRules } from '../verify/types.js';
 import { doc } from './common.js';
 
@@ -121,23 +121,14 @@ const refreshUsed: ClientRule = {
 export const ruleSet: ProviderRules = {
   provider: 'rezstream',
   identify(entries, credentials) {
-    const tokens = new Map<string, string>();
+    const known = new Map<string, string>();
     const manual = field(credentials, 'manualTokens');
     for (const t of Array.isArray(manual) ? manual : []) {
       const token = text(field(t, 'token'));
       const tenant = text(field(t, 'tenantId'));
-      if (token && tenant) tokens.set(token, tenant);
+      if (token && tenant) known.set(token, tenant);
     }
-    for (const e of entries) {
-      const client = e.host === IDENTITY ? oauthClientOf(e) : undefined;
-      if (client !== undefined) {
-        e.client = client;
-        for (const token of [issued(e, 'access_token'), issued(e, 'refresh_token')]) if (token) tokens.set(token, client);
-        continue;
-      }
-      const token = bearerOf(e);
-      if (token !== undefined && tokens.has(token)) e.client = tokens.get(token);
-    }
+    identifyByTokens(entries, { clientOf: (e) => (e.host === IDENTITY ? oauthClientOf(e) : undefined), issued: issuedTokens, known });
   },
   rules: [versionHeader, tenantHeader, linkPaging, refreshUsed],
 };

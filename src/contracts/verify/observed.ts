@@ -123,3 +123,35 @@ export function retryAfterSeconds(entry: Observed): number | undefined {
   const date = Date.parse(entry.responseHeaders.date ?? '');
   return Number.isNaN(at) || Number.isNaN(date) ? undefined : Math.max(0, (at - date) / 1000);
 }
+
+/** The access and refresh tokens a successful token answer issued (RFC 6749 §5.1 fields). */
+export const issuedTokens = (entry: Observed): Array<string | undefined> => (entry.status === 200 ? [text(field(entry.responseJson, 'access_token')), text(field(entry.responseJson, 'refresh_token'))] : []);
+
+export interface TokenTraffic {
+  /** The client an entry names itself (a token request's client id, a personal access token's owner), if it does. */
+  clientOf(entry: Observed): string | undefined;
+  /** The tokens such an entry's answer issued to that client. */
+  issued(entry: Observed): Array<string | undefined>;
+  /** Tokens known before any entry: the seeded ones, by value. */
+  known?: ReadonlyMap<string, string>;
+  /** The token an entry carries; the bearer token by default. */
+  tokenOf?(entry: Observed): string | undefined;
+}
+
+/**
+ * Names each entry's client from the journal's own token traffic: an entry that names its client is that client's, and so is every later
+ * entry carrying a token issued to it (or a seeded one).
+ */
+export function identifyByTokens(entries: readonly Observed[], traffic: TokenTraffic): void {
+  const tokens = new Map(traffic.known ?? []);
+  for (const e of entries) {
+    const client = traffic.clientOf(e);
+    if (client !== undefined) {
+      e.client = client;
+      for (const token of traffic.issued(e)) if (token) tokens.set(token, client);
+      continue;
+    }
+    const token = (traffic.tokenOf ?? bearerOf)(e);
+    if (token !== undefined && tokens.has(token)) e.client = tokens.get(token);
+  }
+}

@@ -67,6 +67,8 @@ export class Journal {
   /** Entries before this index have had their bodies dropped. */
   private dropCursor = 0;
   private lastAuthorization: string | undefined;
+  /** Records dropped by the bound, to be written over by new ones. */
+  private spare: Recorded[] = [];
 
   constructor(private readonly clock: Clock, private readonly capacity: number) {}
 
@@ -77,40 +79,62 @@ export class Journal {
    */
   install(app: Express, providerOf: (path: string) => string | undefined, skip: (path: string) => boolean): void {
     const journal = this;
-    const end = app.response.end;
-    app.response.end = function (this: Remembering, ...args: unknown[]) {
-      const ended = (end as (...a: unknown[]) => Response).apply(this, args);
+    const end = app.response.end as (this: Response, chunk: unknown, encoding: unknown, callback: unknown) => Response;
+    const providers = rememberedProviders(providerOf);
+    // Node's `end(chunk, encoding, callback)` takes each in any of its places: passed on as given, no array made a request.
+    app.response.end = function (this: Remembering, chunk?: unknown, encoding?: unknown, callback?: unknown) {
+      const ended = end.call(this, chunk, encoding, callback);
       const started = this.req[STARTED];
       if (started) {
         this.req[STARTED] = undefined;
-        journal.record(this.req, this, typeof args[0] === 'function' ? undefined : args[0], started, providerOf);
+        journal.record(this.req, this, typeof chunk === 'function' ? undefined : chunk, started, providers);
       }
       return ended;
     } as Response['end'];
     // The start is marked where Express takes the request in, not in a middleware: one router layer fewer on every request.
-    const application = app as unknown as { handle: (req: Remembering['req'], ...rest: unknown[]) => unknown };
+    const application = app as unknown as { handle: (req: Remembering['req'], res: unknown, callback: unknown) => unknown };
     const handle = application.handle;
-    application.handle = function (this: unknown, req: Remembering['req'], ...rest: unknown[]) {
+    application.handle = function (this: unknown, req: Remembering['req'], res: unknown, callback: unknown) {
       if (journal.capacity > 0 && !skip(req.url ?? '')) req[STARTED] = { at: journal.clock.nowMs(), perf: performance.now() };
-      return handle.call(this, req, ...rest);
+      return handle.call(this, req, res, callback);
     };
   }
 
+  /**
+   * What a request leaves in the journal is made of what the last one left wherever they are the same (a client sends the same URL,
+   * headers and body again and again, and gets the same head within a second): this request's copies die young, and the journal keeps
+   * no more than a record a request. Records dropped by the bound are used again for new ones.
+   */
   private record(req: Request, res: Remembering, body: unknown, started: { at: number; perf: number }, providerOf: (path: string) => string | undefined): void {
-    this.push({
-      id: this.nextId++,
-      atMs: started.at,
-      provider: providerOf(req.originalUrl),
-      method: req.method,
-      url: req.originalUrl,
-      rawRequestHeaders: this.shareAuthorization(req.rawHeaders),
-      requestText: requestText(req.body),
-      status: res.statusCode,
-      responseHead: (res as unknown as { _header?: string | null })._header ?? undefined,
-      responseText: bodyText(body),
-      bodiesDropped: false,
-      durationMs: Math.round((performance.now() - started.perf) * 1000) / 1000,
-    });
+    const last = this.entries.length > 0 ? this.entries[this.entries.length - 1] : undefined;
+    const url = same(req.originalUrl, last?.url);
+    const entry = this.spare.pop() ?? blankRecord();
+    entry.id = this.nextId++;
+    entry.atMs = started.at;
+    entry.provider = providerOf(url);
+    entry.method = req.method;
+    entry.url = url;
+    entry.rawRequestHeaders = this.shareHeaders(req.rawHeaders, last?.rawRequestHeaders);
+    entry.requestText = same(requestText(req.body), last?.requestText);
+    entry.status = res.statusCode;
+    entry.responseHead = same((res as unknown as { _header?: string | null })._header ?? undefined, last?.responseHead);
+    entry.responseText = bodyText(body);
+    entry.bodiesDropped = false;
+    entry.durationMs = Math.round((performance.now() - started.perf) * 1000) / 1000;
+    this.push(entry);
+  }
+
+  /** The last request's header lines when these are the same, else these, each line the last request had at its place shared. */
+  private shareHeaders(raw: string[], last: string[] | undefined): string[] {
+    if (last !== undefined && last.length === raw.length) {
+      let all = true;
+      for (let i = 0; i < raw.length; i += 1) {
+        if (raw[i] === last[i]) raw[i] = last[i]!;
+        else all = false;
+      }
+      if (all) return last;
+    }
+    return this.shareAuthorization(raw);
   }
 
   /**
@@ -135,7 +159,11 @@ export class Journal {
     // Dropping in blocks keeps the bound without shifting the array on every request.
     if (this.entries.length > this.capacity * 1.25) {
       const removed = this.entries.splice(0, this.entries.length - this.capacity);
-      for (const old of removed) this.retainedChars -= bodyChars(old);
+      for (const old of removed) {
+        this.retainedChars -= bodyChars(old);
+        // Nothing outside holds a record (a query answers with new objects), so a dropped one is used again: no record is made a request.
+        this.spare.push(old);
+      }
       this.dropCursor = Math.max(0, this.dropCursor - removed.length);
     }
     while (this.retainedChars > MAX_RETAINED_CHARS && this.dropCursor < this.entries.length - 1) {
@@ -205,6 +233,42 @@ export class Journal {
     this.retainedChars = 0;
     this.dropCursor = 0;
   }
+}
+
+/** `text` as kept last time when it is the same, so this copy dies young. */
+function same<T extends string | undefined>(text: T, last: string | undefined): T {
+  return text !== undefined && text === last ? (last as T) : text;
+}
+
+/** A record to fill in, every field in place from the start (one shape for all of them). */
+function blankRecord(): Recorded {
+  return {
+    id: 0,
+    atMs: 0,
+    provider: undefined,
+    method: '',
+    url: '',
+    rawRequestHeaders: [],
+    requestText: undefined,
+    status: 0,
+    responseHead: undefined,
+    responseText: undefined,
+    bodiesDropped: false,
+    durationMs: 0,
+  };
+}
+
+/** `providerOf` of each URL answered, remembered: a client asks for the same URLs again and again; bounded whatever it asks. */
+function rememberedProviders(providerOf: (path: string) => string | undefined): (path: string) => string | undefined {
+  const known = new Map<string, string | undefined>();
+  return (path) => {
+    const found = known.get(path);
+    if (found !== undefined || known.has(path)) return found;
+    const provider = providerOf(path);
+    if (known.size >= 512) known.clear();
+    known.set(path, provider);
+    return provider;
+  };
 }
 
 function bodyText(body: unknown): string | Buffer | undefined {

@@ -1,6 +1,6 @@
 // Unit tests of page bodies: the same frozen rows give the same bytes, built once; new rows or loose rows are built again.
 import { describe, expect, it } from 'vitest';
-import { arrayJson, deepFreeze, listJson, pageBody } from './json-text.js';
+import { answerBytes, answerJson, arrayJson, deepFreeze, listJson, pageBody } from './json-text.js';
 
 describe('page bodies', () => {
   const rows = [deepFreeze({ id: 'a', n: 1 }), deepFreeze({ id: 'b', n: 2 })];
@@ -33,5 +33,38 @@ describe('page bodies', () => {
     pageBody(loose, 'loose', () => `${(builds += 1)}`);
     pageBody(loose, 'loose', () => `${(builds += 1)}`);
     expect(builds).toBe(2);
+  });
+});
+
+describe('answers with frozen rows', () => {
+  const rows = [deepFreeze({ id: 'a', n: 1, tags: ['x'] }), deepFreeze({ id: 'b', n: 2, tags: [] })];
+  const envelope = (requestId: string): unknown => ({ response: { requestId, code: 200, skipped: undefined, result: { rows: [...rows], none: [undefined, () => 1] } } });
+
+  it('writes the text JSON.stringify writes, whatever the value', () => {
+    for (const value of [envelope('1'), [1, 'two', null, true, Number.NaN], { date: new Date(0) }, 'text', 7, null, { a: { b: [{ c: rows[0] }] } }]) {
+      expect(answerJson(value)).toBe(JSON.stringify(value));
+      expect(String(answerBytes(value))).toBe(JSON.stringify(value));
+    }
+    expect(answerJson(undefined)).toBeUndefined();
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    expect(() => answerJson(cycle)).toThrow(TypeError);
+  });
+
+  it('gives the same bytes for the same frozen rows in the same envelope, and new bytes once a row is replaced or the envelope differs', () => {
+    const first = answerBytes(envelope('1'));
+    expect(Buffer.isBuffer(first)).toBe(true);
+    expect(answerBytes(envelope('1'))).toBe(first);
+    expect(answerBytes(envelope('2'))).not.toBe(first);
+    const replaced = { response: { requestId: '1', code: 200, result: { rows: [rows[0], deepFreeze({ id: 'b', n: 3, tags: [] })] } } };
+    expect(JSON.parse(String(answerBytes(replaced))).response.result.rows[1].n).toBe(3);
+  });
+
+  it('does not trust a frozen object holding one that is not', () => {
+    const loose = { n: 1 };
+    const shallow = Object.freeze({ loose });
+    expect(answerJson({ shallow })).toBe('{"shallow":{"loose":{"n":1}}}');
+    loose.n = 2;
+    expect(answerJson({ shallow })).toBe('{"shallow":{"loose":{"n":2}}}');
   });
 });

@@ -80,14 +80,34 @@ export function readFailureOf(err: unknown, contentType: string, contentEncoding
   }
 }
 
-/** Depth of nested arrays and objects, walked without recursion and given up on past `limit`. */
+/** Depth of nested arrays and objects, walked without recursion (and without an object a node) and given up on past `limit`. */
 export function depthBeyond(value: unknown, limit: number): boolean {
-  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
-  while (stack.length > 0) {
-    const { value: current, depth } = stack.pop()!;
-    if (current === null || typeof current !== 'object') continue;
-    if (depth + 1 > limit) return true;
-    for (const inner of Object.values(current)) if (inner !== null && typeof inner === 'object') stack.push({ value: inner, depth: depth + 1 });
+  if (value === null || typeof value !== 'object') return false;
+  const values: object[] = [value];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const current = values.pop()!;
+    const depth = depths.pop()!;
+    if (depth > limit) return true;
+    // Own enumerable values, as Object.values gives them, without making the array.
+    if (Array.isArray(current)) {
+      for (let i = 0; i < current.length; i += 1) {
+        const inner: unknown = current[i];
+        if (inner !== null && typeof inner === 'object') {
+          values.push(inner);
+          depths.push(depth + 1);
+        }
+      }
+      continue;
+    }
+    for (const key in current) {
+      if (!Object.hasOwn(current, key)) continue;
+      const inner: unknown = (current as Record<string, unknown>)[key];
+      if (inner !== null && typeof inner === 'object') {
+        values.push(inner);
+        depths.push(depth + 1);
+      }
+    }
   }
   return false;
 }

@@ -21,12 +21,55 @@ export const inRequestFormat: ErrorRenderer = (error, _req, format) => {
   return { status, body: format.write(body) ?? '', headers: { ...kept, 'Content-Type': format.type } };
 };
 
-/** Writes a success answer in `format`; without one, as JSON. A Content-Type already set (a document's example) is kept. */
+/** A bare, lower-case media type, which `res.type` and `res.send` turn into `<type>; charset=utf-8`. */
+const BARE_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/;
+/** A format's type is one of a few constants: what `res.type` and `res.send` make of each, worked out once (undefined: not bare). */
+const sentTypes = new Map<string, string | undefined>();
+function sentType(type: string): string | undefined {
+  if (sentTypes.has(type)) return sentTypes.get(type);
+  const sent = BARE_TYPE.test(type) ? `${type}; charset=utf-8` : undefined;
+  if (sentTypes.size < 64) sentTypes.set(type, sent);
+  return sent;
+}
+
+/**
+ * Whether `res.send(text)` of a bare type would only set Content-Type and Content-Length and end with the text: no ETag to make, a
+ * status with a body, not a HEAD, no fresh request, no Content-Type or Transfer-Encoding already set.
+ */
+function sendsPlainly(res: Response): boolean {
+  const { statusCode } = res;
+  return (
+    statusCode !== 204 &&
+    statusCode !== 205 &&
+    statusCode !== 304 &&
+    res.req.method !== 'HEAD' &&
+    res.getHeader('Content-Type') === undefined &&
+    res.getHeader('Transfer-Encoding') === undefined &&
+    typeof res.app.get('etag fn') !== 'function' &&
+    !res.req.fresh
+  );
+}
+
+/**
+ * Writes a success answer in `format`; without one, as JSON. A Content-Type already set (a document's example) is kept. The answer goes
+ * straight to `end`, as the format's bytes when it keeps them, with the two headers `res.send` would have set (decision 0013), whenever
+ * `send` would do nothing else.
+ */
 export function writeAnswer(res: Response, status: number, body: unknown, format: AnswerWriter | undefined): void {
   res.status(status);
   if (!format) {
     res.json(body);
     return;
+  }
+  const type = sentType(format.type);
+  if (type !== undefined && sendsPlainly(res)) {
+    const out = format.bytes ? format.bytes(body) : format.write(body);
+    if (out !== undefined) {
+      res.setHeader('Content-Type', type);
+      res.setHeader('Content-Length', typeof out === 'string' ? Buffer.byteLength(out) : out.length);
+      res.end(out);
+      return;
+    }
   }
   if (res.get('Content-Type') === undefined) res.type(format.type);
   res.send(format.write(body));

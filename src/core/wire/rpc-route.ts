@@ -24,8 +24,8 @@ export type RpcOutcome = { ok: true; params: unknown; result: unknown } | { ok: 
 export interface RpcMethod {
   /** Compiles the params schema now rather than on the first call. */
   prepare(): void;
-  /** Checks the params (issues named below `at`) and, when they fit, answers them. */
-  call(params: unknown, context: RpcCallContext, at: string): Promise<RpcOutcome>;
+  /** Checks the params (issues named below `at`) and, when they fit, answers them: at once, or later when the handler is asynchronous. */
+  call(params: unknown, context: RpcCallContext, at: string): RpcOutcome | Promise<RpcOutcome>;
 }
 
 export interface RpcCallContext {
@@ -47,23 +47,41 @@ export interface RpcMethodSpec<P> {
   handle(call: RpcCall<P>, req: Request, res: Response): unknown;
 }
 
+/** Whether Ajv could write into a value it checks with this schema: a `default` (filled in), or a reference this cannot follow. */
+function mayWrite(schema: unknown): boolean {
+  if (typeof schema !== 'object' || schema === null) return false;
+  if (Array.isArray(schema)) return schema.some(mayWrite);
+  return Object.entries(schema).some(([key, inner]) => key === 'default' || key === '$ref' || key === '$dynamicRef' || mayWrite(inner));
+}
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  (typeof value === 'object' || typeof value === 'function') && value !== null && typeof Reflect.get(value, 'then') === 'function';
+
 /** An RPC method whose handler reads `call.params` as `P`: the schema's validator is the type guard, so nothing is cast. */
 export function rpcMethod<P = unknown>(spec: RpcMethodSpec<P>): RpcMethod {
-  const validators = new Map<boolean, ValidateFunction<P>>();
+  const validators = new Map<boolean, { check: ValidateFunction<P>; copy: boolean }>();
   const schema = (): JsonSchema => (typeof spec.params === 'function' ? spec.params() : (spec.params ?? true));
-  const validator = (typedBySchema: boolean): ValidateFunction<P> => {
-    let validate = validators.get(typedBySchema);
-    if (!validate) validators.set(typedBySchema, (validate = compileSchema<P>(schema(), { typedBySchema })));
-    return validate;
+  const validator = (typedBySchema: boolean): { check: ValidateFunction<P>; copy: boolean } => {
+    let prepared = validators.get(typedBySchema);
+    if (!prepared) {
+      const params = schema();
+      // Coercion (a format of text) and defaults write into what is checked; a schema that does neither checks the params as they are.
+      prepared = { check: compileSchema<P>(params, { typedBySchema }), copy: typedBySchema || mayWrite(params) };
+      validators.set(typedBySchema, prepared);
+    }
+    return prepared;
   };
   return {
     prepare: () => void validator(false),
-    async call(raw, { method, body, req, res, typedBySchema }, at) {
-      const check = validator(typedBySchema);
-      // A copy: Ajv writes defaults into what it checks, and the body as sent stays as sent (the journal shows it).
-      const params: unknown = structuredClone(raw);
+    call(raw, { method, body, req, res, typedBySchema }, at) {
+      const { check, copy } = validator(typedBySchema);
+      // A copy when Ajv may write into it: the body as sent stays as sent (the journal shows it).
+      const params: unknown = copy ? structuredClone(raw) : raw;
       if (!check(params)) return { ok: false, issues: schemaIssues(check, at) };
-      return { ok: true, params, result: await spec.handle({ method, params, body }, req, res) };
+      const result: unknown = spec.handle({ method, params, body }, req, res);
+      // A handler that answers at once is answered at once, without a turn through the microtask queue.
+      if (!isThenable(result)) return { ok: true, params, result };
+      return Promise.resolve(result).then((value: unknown): RpcOutcome => ({ ok: true, params, result: value }));
     },
   };
 }

@@ -16,14 +16,23 @@ export const RPC_ENVELOPE: RpcEnvelope = { name: ['method', 'name'], params: ['m
  */
 export const ENTRATA_CODECS: readonly BodyCodec[] = [trailingCommaJsonCodec, xmlCodec({ root: 'request' })];
 
+const REQUEST_ID = ['requestId'];
+
+/** The request's `requestId` as a string; undefined when it sent none (or one that is not a string or number). */
+function requestIdText(body: unknown): string | undefined {
+  const id = valueAt(body, REQUEST_ID);
+  return typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) ? String(id) : undefined;
+}
+
 /** The request's `requestId` as a string, or nothing when it sent none (or one that is not a string or number). */
 export function requestIdOf(body: unknown): { requestId?: string } {
-  const id = valueAt(body, ['requestId']);
-  return typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) ? { requestId: String(id) } : {};
+  const requestId = requestIdText(body);
+  return requestId === undefined ? {} : { requestId };
 }
 
 export function successEnvelope(result: unknown, call: RpcCall<unknown>): unknown {
-  return { response: { ...requestIdOf(call.body), code: 200, result } };
+  const requestId = requestIdText(call.body);
+  return { response: requestId === undefined ? { code: 200, result } : { requestId, code: 200, result } };
 }
 
 /** An error's envelope gets the request's id first, then goes in the request's format (an XML request's error in XML). */

@@ -2,6 +2,7 @@
 // `current_page`, `from`, `last_page`, `links`, `path`, `per_page`, `to`, `total`), single records `{"data": ...}`, and includes in both
 // spellings (`include=a,b`, `include[]=a&include[]=b`).
 import type { Request } from 'express';
+import { pageBody } from '../../core/json-text.js';
 import { hospitableErrors } from './errors.js';
 import type { Links, Meta } from './types.js';
 
@@ -58,6 +59,15 @@ export function paginate<T, R>(req: Request, path: string, rows: readonly T[], p
 export function pageText<T>(req: Request, path: string, rows: readonly T[], page: number, perPage: number, text: (row: T) => string): string {
   const { slice, links, meta } = pageAround(req, path, rows, page, perPage);
   return `{"data":[${slice.map(text).join(',')}],"links":${JSON.stringify(links)},"meta":${JSON.stringify(meta)}}`;
+}
+
+/**
+ * The page's bytes, kept for its frozen rows (core/json-text.ts): the request's URL, the list's base and the row count decide the envelope
+ * around the rows, so with `view` (what the rows are written as) they key it; a page read again costs an identity check, not a join.
+ */
+export function pageBytes<T extends object>(req: Request, path: string, rows: readonly T[], page: number, perPage: number, view: string, text: (row: T) => string): Buffer {
+  const slice = rows.slice((page - 1) * perPage, page * perPage);
+  return pageBody(slice, `${path}\u0000${req.originalUrl}\u0000${rows.length}\u0000${view}`, () => pageText(req, path, rows, page, perPage, text));
 }
 
 function pageAround<T>(req: Request, path: string, rows: readonly T[], page: number, perPage: number): { slice: T[]; links: Links; meta: Meta } {

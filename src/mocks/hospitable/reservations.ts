@@ -7,7 +7,7 @@ import { sendJsonText } from '../../core/json-text.js';
 import { parsed } from '../../core/validate.js';
 import type { HospitableAccounts } from './accounts.js';
 import { API_ORIGIN, baseOf, callerOf, type HospitableCaller } from './auth.js';
-import { includesOf, pageText, type IncludeQuery } from './envelope.js';
+import { includesOf, pageBytes, pageText, type IncludeQuery } from './envelope.js';
 import { hospitableErrors } from './errors.js';
 import { presentListing, presentProperty, presentUser } from './properties.js';
 import type { Reservation, StoredReservation } from './types.js';
@@ -102,7 +102,8 @@ export function listReservations(accounts: HospitableAccounts, ctx: ProviderCont
       if (json === undefined) byIncludes.set(includesKey, (json = JSON.stringify(present(accounts, caller, includes, r))));
       return json;
     };
-    sendJsonText(res, pageText(req, `${baseOf(ctx, req, API_ORIGIN)}/v2/reservations`, found.rows, query.page, query.per_page, text));
+    const path = `${baseOf(ctx, req, API_ORIGIN)}/v2/reservations`;
+    sendJsonText(res, own ? pageBytes(req, path, found.rows, query.page, query.per_page, includesKey, text) : pageText(req, path, found.rows, query.page, query.per_page, text));
   };
 }
 

@@ -88,28 +88,41 @@ function decoded(names: readonly string[], found: RegExpExecArray, into: Record<
 
 export class RouteTable {
   private readonly mounts: Mount[] = [];
+  /** Mounts of one fixed first segment (`/open-api.guesty.com`), by that segment lower-cased: found with one lookup, not a scan. */
+  private readonly byHost = new Map<string, Mount>();
+  /** Templated mounts (`/:subdomain.entrata.com`), tried in order after the fixed ones. */
+  private readonly templated: Mount[] = [];
 
   /** A mount path and how its origin answers what goes wrong; gives the function that adds a route to it. */
   mount(base: string, answers: MountAnswers): (method: string, path: string, chain: RequestHandler[]) => void {
     const { pattern, names } = compile(base, false);
     const mount: Mount = { base: pattern, baseNames: names, routes: [], answers };
     this.mounts.push(mount);
+    const host = /^\/([^/:*]+)$/.exec(base)?.[1]?.toLowerCase();
+    if (host !== undefined && !this.byHost.has(host)) this.byHost.set(host, mount);
+    else this.templated.push(mount);
     return (method, path, chain) => void mount.routes.push({ method: method.toUpperCase(), ...compile(path, true), chain });
+  }
+
+  /** The mount a path is under, and the match of its base. */
+  private find(path: string): { mount: Mount; at: RegExpExecArray } | undefined {
+    const end = path.indexOf('/', 1);
+    const fixed = this.byHost.get((end < 0 ? path.slice(1) : path.slice(1, end)).toLowerCase());
+    const at = fixed?.base.exec(path);
+    if (fixed && at) return { mount: fixed, at };
+    for (const m of this.templated) {
+      const found = m.base.exec(path);
+      if (found) return { mount: m, at: found };
+    }
+    return undefined;
   }
 
   middleware(): RequestHandler {
     return (req, res, next) => {
       const path = req.path;
-      let mount: Mount | undefined;
-      let at: RegExpExecArray | null = null;
-      for (const m of this.mounts) {
-        at = m.base.exec(path);
-        if (at) {
-          mount = m;
-          break;
-        }
-      }
-      if (!mount || !at) return next();
+      const hit = this.find(path);
+      if (!hit) return next();
+      const { mount, at } = hit;
       const method = req.method === 'HEAD' ? 'GET' : req.method;
       const rest = path.slice(at[0].length) || '/';
       for (const route of mount.routes) {

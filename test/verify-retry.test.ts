@@ -1,8 +1,10 @@
-// The rules every provider gets, over real HTTP for rezStream, OwnerRez and Entrata clients (Guesty's are in verify-guesty): Retry-After
-// honoured after a 429, and retries after a 5xx with growing delays. The 429s and 5xx are injected on one path as faults, in each provider's own words.
+// The rules every provider gets, over real HTTP for rezStream, OwnerRez, Hospitable and Entrata clients (Guesty's are in verify-guesty):
+// Retry-After honoured after a 429, and retries after a 5xx with growing delays. The 429s and 5xx are injected on one path as faults, in
+// each provider's own words.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../src/sandbox.js';
 import { accessToken, call, companyBase, MAPLE_COURT, RENT_INSIGHTS, rpc, SUNRISE } from './support/entrata.js';
+import { call as hospitableCall, owner, seededToken } from './support/hospitable.js';
 import { EXAMPLE_ACCESS_TOKEN, v2 } from './support/ownerrez.js';
 import { ASPEN, cloud, manualToken } from './support/rezstream.js';
 import { forceAnswers, lastId, outcome, verdict } from './support/verify.js';
@@ -19,6 +21,13 @@ interface Subject {
 const subjects: Subject[] = [
   { provider: 'rezstream', client: () => ASPEN, host: 'cloudapi.rezstream.com', path: '/reservations/byDate', prepare: async (s) => () => cloud(s, '/reservations/byDate?from=2023-01-01&to=2024-01-01&limit=10', { token: manualToken(s, ASPEN) }) },
   { provider: 'ownerrez', client: () => 'c_51234234', host: 'api.ownerrez.com', path: '/v2/properties', prepare: async (s) => () => v2(s, 'properties', { token: EXAMPLE_ACCESS_TOKEN }) },
+  {
+    provider: 'hospitable',
+    client: (s) => owner(s).email,
+    host: 'public.api.hospitable.com',
+    path: '/v2/user',
+    prepare: async (s) => () => hospitableCall(s, '/v2/user', { token: seededToken(s, 'read') }),
+  },
   {
     provider: 'entrata',
     client: () => RENT_INSIGHTS,

@@ -2,6 +2,7 @@
 import express, { type Express, type Request, type RequestHandler } from 'express';
 import type { SandboxConfig } from './config.js';
 import { buildAdminRouter } from './admin/routes.js';
+import { clientNamesOf } from './contracts/verify/client-names.js';
 import { Clock } from './core/clock.js';
 import { renderErrors, SandboxProblem, translateReadErrors, type ProviderError, type WireResponse } from './core/errors.js';
 import { FaultStore } from './core/faults/faults.js';
@@ -98,7 +99,9 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
   // Every provider route is dispatched from one table; Express keeps the admin API, Prism's operations and the not-found answers.
   const table = new RouteTable();
   // Faults act in front of the table, after the journal (a faulted request is recorded as answered); wrapping it adds no router layer.
-  const faultMounts = providers.flatMap((p) => p.origins.map((o) => ({ prefix: mountPrefix(o.origin, 'i'), provider: p.id, origin: o.origin, errors: o.errors ?? p.errors })));
+  // A fault naming a client matches the client behind a request's token as verification names it (read only when such a fault exists).
+  const clientOf = (p: Provider) => (req: Request) => clientNamesOf(p.id, req, journal.entriesForVerification(), p.credentials(sandboxUrlOf(config, req)));
+  const faultMounts = providers.flatMap((p) => p.origins.map((o) => ({ prefix: mountPrefix(o.origin, 'i'), provider: p.id, origin: o.origin, errors: o.errors ?? p.errors, clientOf: clientOf(p) })));
   const faults = new FaultStore(faultMounts, config.seed);
   app.use(faultMiddleware(faults, faultMounts, table.middleware()));
 

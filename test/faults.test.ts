@@ -6,8 +6,8 @@ import { FaultDefinitionError } from '../src/core/faults/fault-spec.js';
 import type { Fault } from '../src/core/faults/faults.js';
 import { startSandbox, type RunningSandbox } from '../src/sandbox.js';
 import { call, companyBase, rpc, SUNRISE } from './support/entrata.js';
-import { openApiBase, openApiToken } from './support/guesty.js';
-import { basic, v2Base, WYLIE, WYLIE_TOKEN } from './support/ownerrez.js';
+import { guestyCredentials, openApiBase, openApiToken } from './support/guesty.js';
+import { basic, EXAMPLE_ACCESS_TOKEN, v2, v2Base, WYLIE, WYLIE_TOKEN } from './support/ownerrez.js';
 import { cloud, identityBase } from './support/rezstream.js';
 
 describe('fault injection', () => {
@@ -195,6 +195,21 @@ describe('fault injection', () => {
       expect((await fetch(`${v2Base(sandbox)}properties`, { headers: { Authorization: basic(WYLIE, WYLIE_TOKEN) } })).status).toBe(502);
       expect((await fetch(`${v2Base(sandbox)}properties`, { headers: { Authorization: basic('someone@else.com', WYLIE_TOKEN) } })).status).toBe(401);
       expect((await fetch(`${sandbox.origins['https://app.ownerrez.com']}/oauth/authorize?client_id=c_51234234&response_type=code`, { redirect: 'manual' })).status).toBe(504);
+    });
+
+    it('faults the client behind a token the sandbox issued or seeded, named as verification names it: a client id, an owner\'s e-mail', async () => {
+      const token = await openApiToken(sandbox);
+      const { clientId } = guestyCredentials(sandbox, 'openApi');
+      await inject({ client: clientId, status: 503 });
+      await inject({ client: 'c_51234234', status: 502 });
+      // Guesty's JWT names its client (`cid`); OwnerRez's seeded at_foobarbaz is My Awesome App's; a personal access token is its owner's.
+      expect((await listings('/v1/listings', { headers: { Authorization: `Bearer ${token}` } })).status).toBe(503);
+      expect((await v2(sandbox, 'properties', { token: EXAMPLE_ACCESS_TOKEN })).status).toBe(502);
+      expect((await fetch(`${v2Base(sandbox)}properties`, { headers: { Authorization: basic(WYLIE, WYLIE_TOKEN) } })).status).toBe(200);
+      const rosa = 'rosa@lakeshore-rentals.example';
+      await inject({ client: rosa, status: 500 });
+      const rosaToken = (sandbox.credentials.ownerrez as { users: Array<{ email: string; personalAccessToken: string }> }).users.find((u) => u.email === rosa)!.personalAccessToken;
+      expect((await fetch(`${v2Base(sandbox)}properties`, { headers: { Authorization: basic('Rosa@Lakeshore-Rentals.example', rosaToken) } })).status).toBe(500);
     });
 
     it('leaves the admin API alone whatever a fault matches', async () => {

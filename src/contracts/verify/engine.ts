@@ -57,7 +57,7 @@ export async function verifyEntries(entries: readonly JournalEntry[], credential
   const sinceMs = options.since === undefined ? undefined : Date.parse(options.since);
   const verdicts: RuleVerdict[] = [];
   for (const provider of verifiableProviders(served).filter((p) => options.provider === undefined || p === options.provider)) {
-    const set = (await ruleSetOf(provider))!;
+    const set = ruleSetOf(provider)!;
     const all = entries.flatMap((entry) => {
       const observed = entry.provider === provider ? observe(entry) : undefined;
       return observed ? [observed] : [];

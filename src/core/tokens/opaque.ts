@@ -56,6 +56,11 @@ export class OpaqueTokens<T> {
     return { state: 'active', record };
   }
 
+  /** Whether `record` is still what `token` stands for, unrevoked and unexpired: a lookup a gate can repeat without allocating. */
+  holds(token: string, record: OpaqueTokenRecord<T>): boolean {
+    return this.records.get(token) === record && !record.revoked && (record.expiresAt === undefined || this.clock.nowMs() < record.expiresAt);
+  }
+
   /** Single use (authorization codes, rotated refresh tokens): the lookup, after which the token counts as revoked. */
   consume(token: string): OpaqueLookup<T> {
     const found = this.lookup(token);

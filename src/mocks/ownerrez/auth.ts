@@ -60,11 +60,13 @@ export function ownerrezGate(accounts: OwnerRezAccounts, credentials: OwnerRezCr
   const accountsPerIp = new DistinctWindow(ctx.clock, ACCOUNTS_PER_IP, ACCOUNTS_WINDOW_SECONDS);
   const ipOf = (req: Parameters<RequestHandler>[0]): string => clientAddress(req, ctx.config.trustProxy);
 
+  const countRequest = (req: Parameters<RequestHandler>[0]): void => {
+    if (!ctx.config.rateLimits) return;
+    const decision = ctx.quotas.take(`ownerrez-ip:${ipOf(req)}`, IP_LIMIT);
+    if (!decision.allowed) throw ownerrezErrors.rateLimited(decision.retryAfterSeconds);
+  };
   const ipLimit: RequestHandler = (req, _res, next) => {
-    if (ctx.config.rateLimits) {
-      const decision = ctx.quotas.take(`ownerrez-ip:${ipOf(req)}`, IP_LIMIT);
-      if (!decision.allowed) throw ownerrezErrors.rateLimited(decision.retryAfterSeconds);
-    }
+    countRequest(req);
     next();
   };
 
@@ -84,9 +86,20 @@ export function ownerrezGate(accounts: OwnerRezAccounts, credentials: OwnerRezCr
     return known;
   };
 
+  // A client sends the same two headers call after call: while they are the last pair admitted and the token still stands for the same
+  // active record, the parse, the lookup and the User-Agent check are not done again.
+  let last: { authorization: string; userAgent: string | undefined; token: string; record: OpaqueTokenRecord<AppGrant>; known: { app: OAuthApp; caller: OwnerRezCaller } } | undefined;
+
   const api: RequestHandler = (req, res, next) => {
-    ipLimit(req, res, () => undefined);
-    const auth = readAuthorization(req.get('authorization'));
+    countRequest(req);
+    const authorization = req.get('authorization');
+    const userAgent = req.get('user-agent');
+    if (last && authorization === last.authorization && userAgent === last.userAgent && credentials.access.holds(last.token, last.record)) {
+      if (last.known.app.scope === 'read_only' && req.method !== 'GET' && req.method !== 'HEAD') throw ownerrezErrors.readOnly();
+      callers.set(res, last.known.caller);
+      return next();
+    }
+    const auth = readAuthorization(authorization);
     if (auth.scheme === 'none') throw ownerrezErrors.noCredentials();
     if (auth.scheme === 'malformed' || auth.scheme === 'other') throw ownerrezErrors.malformedAuthorization();
     if (auth.scheme === 'basic') {
@@ -104,13 +117,21 @@ export function ownerrezGate(accounts: OwnerRezAccounts, credentials: OwnerRezCr
     const found = credentials.access.lookup(auth.token);
     if (found.state !== 'active') throw ownerrezErrors.invalidAccessToken(found.state);
     const known = admittedApp(found.record);
-    checkUserAgent(req.get('user-agent'), known.app);
+    checkUserAgent(userAgent, known.app);
+    last = { authorization: authorization!, userAgent, token: auth.token, record: found.record, known };
     if (known.app.scope === 'read_only' && req.method !== 'GET' && req.method !== 'HEAD') throw ownerrezErrors.readOnly();
     callers.set(res, known.caller);
     next();
   };
 
-  return { api, ipLimit, reset: () => accountsPerIp.reset() };
+  return {
+    api,
+    ipLimit,
+    reset: () => {
+      accountsPerIp.reset();
+      last = undefined;
+    },
+  };
 }
 
 /** provider-facts §1: webhooks are only for OAuth apps; after the gate. */

@@ -1,6 +1,7 @@
 // auth.hospitable.com's words for every failure of the core authorization server: league/oauth2-server's error codes, descriptions and hints,
 // as Laravel Passport (behind Hospitable's `eyJ0eXA…` tokens and `def50200…` refresh tokens) answers them. provider-facts.md §2 prints none.
-import type { InvalidGrantReason, OAuthWords } from '../../core/oauth2/failures.js';
+// The checks themselves (codes, PKCE, refresh) are core/oauth2's; where league has no words of its own, core's PKCE_DESCRIPTIONS are used.
+import { PKCE_DESCRIPTIONS, type InvalidGrantReason, type OAuthWords } from '../../core/oauth2/failures.js';
 import { authorizeErrorPage, LEAGUE, oauthErrors } from './errors.js';
 
 const GRANT_HINTS: Readonly<Record<InvalidGrantReason, string>> = {
@@ -11,7 +12,7 @@ const GRANT_HINTS: Readonly<Record<InvalidGrantReason, string>> = {
   redirect_uri_mismatch: 'Invalid redirect URI',
   verifier_missing: 'Check the `code_verifier` parameter',
   verifier_mismatch: 'Failed to verify `code_verifier`.',
-  verifier_unexpected: 'A code_verifier was sent, but the authorization request had no code_challenge',
+  verifier_unexpected: PKCE_DESCRIPTIONS.verifier_unexpected,
   refresh_unknown: 'Cannot decrypt the refresh token',
   refresh_expired: 'Token has expired',
   refresh_revoked: 'Token has been revoked',

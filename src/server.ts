@@ -1,11 +1,12 @@
 // Builds the Express app: every registered provider at its origins' mount paths, the admin API, one unmatched-route handler and one error middleware. Nothing provider-specific.
-import express, { type Express, type Request, type RequestHandler } from 'express';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import type { SandboxConfig } from './config.js';
 import { buildAdminRouter } from './admin/routes.js';
 import { clientNamesOf } from './contracts/verify/client-names.js';
 import { Clock } from './core/clock.js';
 import { renderErrors, SandboxProblem, translateReadErrors, type ProviderError, type WireResponse } from './core/errors.js';
 import { FaultStore } from './core/faults/faults.js';
+import { installFrontDoor } from './core/front-door.js';
 import { faultMiddleware } from './core/faults/middleware.js';
 import { Journal } from './core/journal.js';
 import { createLogger, type Logger } from './core/log.js';
@@ -63,7 +64,16 @@ function expressPath(openApiPath: string): string {
 }
 
 export function sandboxUrlOf(config: Readonly<SandboxConfig>, req: Request): string {
-  return config.publicUrl ?? `${req.protocol}://${req.get('host') ?? `localhost:${config.port}`}`;
+  return config.publicUrl ?? `${protocolOf(req)}://${req.get('host') ?? `localhost:${config.port}`}`;
+}
+
+/**
+ * `req.protocol`, without asking the trust-proxy setting about the peer's address (a parse of it on every call) when no
+ * `X-Forwarded-Proto` came: Express answers the socket's own protocol then, trusted peer or not.
+ */
+function protocolOf(req: Request): string {
+  if (req.headers['x-forwarded-proto'] !== undefined) return req.protocol;
+  return (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
 }
 
 export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSandboxOptions = {}): Sandbox {
@@ -94,8 +104,6 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
   const providerByMount = providers.flatMap((p) => p.origins.map((o) => ({ prefix: mountPrefix(o.origin), id: p.id })));
   const providerOf = (path: string): string | undefined => providerByMount.find((m) => m.prefix.test(path))?.id;
 
-  journal.install(app, providerOf, (path) => path.startsWith(ADMIN_PREFIX));
-  if (logger.isLevelEnabled('info')) app.use(requestLog(logger));
   // Every provider route is dispatched from one table; Express keeps the admin API, Prism's operations and the not-found answers.
   const table = new RouteTable();
   // Faults act in front of the table, after the journal (a faulted request is recorded as answered); wrapping it adds no router layer.
@@ -103,7 +111,22 @@ export function createSandbox(config: Readonly<SandboxConfig>, options: CreateSa
   const clientOf = (p: Provider) => (req: Request) => clientNamesOf(p.id, req, journal.entriesForVerification(), p.credentials(sandboxUrlOf(config, req)));
   const faultMounts = providers.flatMap((p) => p.origins.map((o) => ({ prefix: mountPrefix(o.origin, 'i'), provider: p.id, origin: o.origin, errors: o.errors ?? p.errors, clientOf: clientOf(p) })));
   const faults = new FaultStore(faultMounts, config.seed);
-  app.use(faultMiddleware(faults, faultMounts, table.middleware()));
+  const faulted = faultMiddleware(faults, faultMounts, table.middleware());
+  // A table route is taken at the door, ahead of Express's router, unless a fault is set (faults then go first, as the layer below runs them).
+  const door = installFrontDoor(
+    app,
+    (req, res, onward) => {
+      if (faults.size > 0) return false;
+      const hit = table.lookup(req);
+      if (hit === undefined) return false;
+      table.run(hit, req, res, onward);
+      return true;
+    },
+    logger.isLevelEnabled('info') ? requestLog(logger) : undefined,
+  );
+  // After the door, so a request is marked started before either way in.
+  journal.install(app, providerOf, (path) => path.startsWith(ADMIN_PREFIX));
+  app.use(door.resumeOr(faulted));
 
   const sandbox: Sandbox = {
     app,
@@ -266,9 +289,9 @@ function mountOrigin(provider: Provider, mount: OriginMount, config: Readonly<Sa
   };
 }
 
-function requestLog(logger: Logger): RequestHandler {
-  return (req, res, next) => {
+/** One line a request once it is answered; `originalUrl` is set by then, whichever way the request went. */
+function requestLog(logger: Logger): (req: Request, res: Response) => void {
+  return (req, res) => {
     res.on('finish', () => logger.info({ method: req.method, url: req.originalUrl.split('?')[0], status: res.statusCode }, 'request'));
-    next();
   };
 }

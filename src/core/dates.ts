@@ -2,12 +2,31 @@
 
 const DAY_MS = 86_400_000;
 
+/** Dates written and read, by day number and by text: reads ask for today and the same few days on every request. Bounded. */
+const MEMO_SIZE = 1024;
+const texts = new Map<number, string>();
+const days = new Map<string, number>();
+
 export function isoDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const day = Math.floor(ms / DAY_MS);
+  let text = texts.get(day);
+  if (text === undefined) {
+    // Throws for an instant Date cannot hold (NaN among them), as before: nothing is kept for it.
+    text = new Date(ms).toISOString().slice(0, 10);
+    if (texts.size >= MEMO_SIZE) texts.clear();
+    texts.set(day, text);
+  }
+  return text;
 }
 
 export function dateMs(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`);
+  let ms = days.get(date);
+  if (ms === undefined) {
+    ms = Date.parse(`${date}T00:00:00Z`);
+    if (days.size >= MEMO_SIZE) days.clear();
+    days.set(date, ms);
+  }
+  return ms;
 }
 
 export function addDays(date: string, days: number): string {

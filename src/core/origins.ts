@@ -10,9 +10,17 @@ export function mountPath(origin: string): string {
   return `/${originHost(origin).replace(/\{(\w+)\}/g, ':$1')}`;
 }
 
+/** Hosts of the origins asked about: a handful of constants, asked about on every request that writes a link. */
+const hosts = new Map<string, string>();
+
 /** The sandbox base URL standing for a real origin, template labels kept as written. */
 export function sandboxBaseUrl(sandboxUrl: string, origin: string): string {
-  return `${sandboxUrl.replace(/\/+$/, '')}/${originHost(origin)}`;
+  let host = hosts.get(origin);
+  if (host === undefined) {
+    host = originHost(origin);
+    if (hosts.size < 256) hosts.set(origin, host);
+  }
+  return `${sandboxUrl.endsWith('/') ? sandboxUrl.replace(/\/+$/, '') : sandboxUrl}/${host}`;
 }
 
 /**

@@ -21,6 +21,14 @@ interface Mount {
   answers: MountAnswers;
 }
 
+/** A request's route: its mount, the length of the mount's match, and its path parameters (undefined when one does not decode). */
+export interface RouteHit {
+  mount: Mount;
+  route: Route;
+  cut: number;
+  params: Record<string, string> | undefined;
+}
+
 /** How the mount's origin answers what goes wrong in the table. */
 export interface MountAnswers {
   /** A path parameter that does not decode. */
@@ -117,35 +125,48 @@ export class RouteTable {
     return undefined;
   }
 
+  /** The route a request takes (its method, its path) and the parameters of its path; undefined when no route here is its. */
+  lookup(req: Request): RouteHit | undefined {
+    const path = req.path;
+    const hit = this.find(path);
+    if (!hit) return undefined;
+    const { mount, at } = hit;
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    const rest = path.slice(at[0].length) || '/';
+    for (const route of mount.routes) {
+      if (route.method !== method) continue;
+      const found = route.pattern.exec(rest);
+      if (!found) continue;
+      const params: Record<string, string> = {};
+      const malformed = !decoded(mount.baseNames, at, params) || !decoded(route.names, found, params);
+      return { mount, route, cut: at[0].length, params: malformed ? undefined : params };
+    }
+    return undefined;
+  }
+
+  /** Runs the hit's chain; `next` gets what the chain hands on (an error in the origin's words, or a fall-through). */
+  run(hit: RouteHit, req: Request, res: Response, next: NextFunction): void {
+    const { mount, route, cut, params } = hit;
+    if (!params) return next(mount.answers.malformed(describeReadFailure({ kind: 'malformed-path' }, req.path)));
+    // As Express mounts a router: handlers see the path below the mount, and the whole URL again once they are done.
+    const { url, baseUrl } = req;
+    req.url = url.slice(cut) || '/';
+    req.baseUrl = url.slice(0, cut);
+    req.params = params;
+    runChain(route.chain, req, res, (err?: unknown) => {
+      req.url = url;
+      req.baseUrl = baseUrl;
+      if (err !== undefined) return mount.answers.failed(err, req, res, next);
+      // A chain that falls through goes on as in Express: to what the origin's router holds (Prism's operations, its not-found).
+      next();
+    });
+  }
+
   middleware(): RequestHandler {
     return (req, res, next) => {
-      const path = req.path;
-      const hit = this.find(path);
+      const hit = this.lookup(req);
       if (!hit) return next();
-      const { mount, at } = hit;
-      const method = req.method === 'HEAD' ? 'GET' : req.method;
-      const rest = path.slice(at[0].length) || '/';
-      for (const route of mount.routes) {
-        if (route.method !== method) continue;
-        const found = route.pattern.exec(rest);
-        if (!found) continue;
-        const params: Record<string, string> = {};
-        if (!decoded(mount.baseNames, at, params) || !decoded(route.names, found, params)) return next(mount.answers.malformed(describeReadFailure({ kind: 'malformed-path' }, path)));
-        // As Express mounts a router: handlers see the path below the mount, and the whole URL again once they are done.
-        const { url, baseUrl } = req;
-        const cut = at[0].length;
-        req.url = url.slice(cut) || '/';
-        req.baseUrl = url.slice(0, cut);
-        req.params = params;
-        return runChain(route.chain, req, res, (err?: unknown) => {
-          req.url = url;
-          req.baseUrl = baseUrl;
-          if (err !== undefined) return mount.answers.failed(err, req, res, next);
-          // A chain that falls through goes on as in Express: to what the origin's router holds (Prism's operations, its not-found).
-          next();
-        });
-      }
-      return next();
+      this.run(hit, req, res, next);
     };
   }
 }

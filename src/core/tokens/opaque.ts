@@ -34,6 +34,8 @@ export function hexHandle(bytes = 32): string {
 
 export class OpaqueTokens<T> {
   private records = new Map<string, OpaqueTokenRecord<T>>();
+  /** Bumped whenever a token comes to stand for another record (registered, or all forgotten); revocation is the record's own flag. */
+  private changes = 0;
 
   constructor(private readonly clock: Clock) {}
 
@@ -44,6 +46,7 @@ export class OpaqueTokens<T> {
   /** Records a token made elsewhere (a seeded one, or one of another format). */
   register(token: string, data: T, lifetimeSeconds?: number): string {
     const issuedAt = this.clock.nowMs();
+    this.changes += 1;
     this.records.set(token, { data, issuedAt, expiresAt: lifetimeSeconds === undefined ? undefined : issuedAt + lifetimeSeconds * 1000, revoked: false });
     return token;
   }
@@ -56,9 +59,17 @@ export class OpaqueTokens<T> {
     return { state: 'active', record };
   }
 
-  /** Whether `record` is still what `token` stands for, unrevoked and unexpired: a lookup a gate can repeat without allocating. */
-  holds(token: string, record: OpaqueTokenRecord<T>): boolean {
-    return this.records.get(token) === record && !record.revoked && (record.expiresAt === undefined || this.clock.nowMs() < record.expiresAt);
+  /** What `holds` can be told so that, while no token has been registered or forgotten since, it need not look the token up again. */
+  get version(): number {
+    return this.changes;
+  }
+
+  /**
+   * Whether `record` is still what `token` stands for, unrevoked and unexpired: a lookup a gate can repeat without allocating, and without
+   * hashing the token (a long JWT) when nothing was registered or forgotten since `seen` (a `version` read when the record was found).
+   */
+  holds(token: string, record: OpaqueTokenRecord<T>, seen?: number): boolean {
+    return (seen === this.changes || this.records.get(token) === record) && !record.revoked && (record.expiresAt === undefined || this.clock.nowMs() < record.expiresAt);
   }
 
   /** Single use (authorization codes, rotated refresh tokens): the lookup, after which the token counts as revoked. */
@@ -80,6 +91,7 @@ export class OpaqueTokens<T> {
   }
 
   reset(): void {
+    this.changes += 1;
     this.records.clear();
   }
 }

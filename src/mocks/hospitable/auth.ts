@@ -3,6 +3,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { CallerSlot, type Caller, type CredentialKind } from '../../core/caller.js';
 import { bearerToken } from '../../core/http-auth.js';
+import { LastAdmitted } from '../../core/tokens/last-admitted.js';
 import { sandboxBaseUrl } from '../../core/origins.js';
 import type { ProviderContext } from '../../core/provider.js';
 import { hospitableErrors } from './errors.js';
@@ -35,9 +36,17 @@ export interface Need {
 }
 
 function gate(grants: HospitableGrants, api: 'v1' | 'v2', need: Need): RequestHandler {
+  // A client repeats its call with the same token: the last one this gate admitted is let through on its record's flags alone.
+  const last = new LastAdmitted<Grant, HospitableCaller>(() => grants.access);
   return (req, res, next) => {
-    res.set('X-hospitable-trace', traceId());
-    const token = bearerToken(req.get('authorization'));
+    res.setHeader('X-hospitable-trace', traceId());
+    const authorization = req.get('authorization');
+    const recalled = last.recall(authorization);
+    if (recalled !== undefined) {
+      callers.set(res, recalled);
+      return next();
+    }
+    const token = bearerToken(authorization);
     if (token === undefined) throw hospitableErrors.unauthenticated('unauthorized');
     const found = grants.access.lookup(token);
     if (found.state === 'unknown' || found.state === 'revoked') throw hospitableErrors.unauthenticated('invalid_token');
@@ -50,7 +59,7 @@ function gate(grants: HospitableGrants, api: 'v1' | 'v2', need: Need): RequestHa
     } else if (!grant.permissions.includes(need.permission)) {
       throw hospitableErrors.forbidden();
     }
-    callers.set(res, {
+    const caller: HospitableCaller = Object.freeze({
       credential: CREDENTIAL[grant.kind],
       accountId: grant.accountId,
       userId: grant.userId,
@@ -59,6 +68,8 @@ function gate(grants: HospitableGrants, api: 'v1' | 'v2', need: Need): RequestHa
       expiresAtMs: found.record.expiresAt,
       details: grant,
     });
+    last.remember(authorization!, undefined, token, found.record, caller);
+    callers.set(res, caller);
     next();
   };
 }

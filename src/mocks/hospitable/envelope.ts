@@ -11,12 +11,19 @@ export interface IncludeQuery {
   'include[]'?: string[];
 }
 
+/** Includes read from each validated query object (shared by every request with its URL), with the list they were judged against. */
+const readIncludes = new WeakMap<IncludeQuery, { allowed: readonly string[]; names: ReadonlySet<string> }>();
+
 /** The includes asked for; one not allowed is spatie/laravel-query-builder's 400, in Hospitable's error shape. */
-export function includesOf(query: IncludeQuery, allowed: readonly string[]): Set<string> {
+export function includesOf(query: IncludeQuery, allowed: readonly string[]): ReadonlySet<string> {
+  const known = readIncludes.get(query);
+  if (known?.allowed === allowed) return known.names;
   const names = [...(query.include ?? '').split(','), ...(query['include[]'] ?? []).flatMap((i) => i.split(','))].map((n) => n.trim()).filter(Boolean);
   const unknown = names.filter((n) => !allowed.includes(n));
   if (unknown.length > 0) throw hospitableErrors.validation(`Requested include(s) \`${unknown.join(', ')}\` are not allowed. Allowed include(s) are \`${allowed.join(', ')}\`.`);
-  return new Set(names);
+  const set: ReadonlySet<string> = new Set(names);
+  readIncludes.set(query, { allowed, names: set });
+  return set;
 }
 
 /** The request's own query, `page` left out and every other pair as the client encoded it, so a link repeats the same filter. */

@@ -44,7 +44,7 @@ function present(accounts: HospitableAccounts, caller: HospitableCaller, include
   return out;
 }
 
-function includesFor(caller: HospitableCaller, query: IncludeQuery): Set<string> {
+function includesFor(caller: HospitableCaller, query: IncludeQuery): ReadonlySet<string> {
   const includes = includesOf(query, RESERVATION_INCLUDES);
   // An OAuth token reads money only with financials:read (provider-facts names the scope).
   if (caller.credential === 'oauth_access_token' && (includes.has('financials') || includes.has('financialsV2')) && !caller.scopes.includes('financials:read')) throw hospitableErrors.missingScope();
@@ -67,23 +67,44 @@ const KEPT_SELECTIONS = 256;
 /** Includes made from the reservation alone: a reservation presented with only these is the same text as long as the row is the same. */
 const OWN_INCLUDES: ReadonlySet<string> = new Set(['guest', 'financials', 'financialsV2', 'review']);
 
+/**
+ * The bytes a query was last answered with, and everything they were made from besides the query itself: the account, the dates (the
+ * default window moves with the clock), both collections' stamps and the list's sandbox URL. Kept by the validated query object, which
+ * validation shares between every request with the same URL.
+ */
+interface Answered {
+  accountId: string | undefined;
+  from: string | undefined;
+  to: string | undefined;
+  reservations: object;
+  properties: object;
+  path: string;
+  body: Buffer;
+}
+
 export function listReservations(accounts: HospitableAccounts, ctx: ProviderContext): RequestHandler {
   const kept = new Map<string, { stamp: object; rows: StoredReservation[] }>();
   const texts = new WeakMap<StoredReservation, Map<string, string>>();
+  const answered = new WeakMap<ListQuery, Answered>();
   return (req, res) => {
     const caller = callerOf(res);
     const query = parsed<ListQuery>(res).query;
     const includes = includesFor(caller, query);
-    const properties = accounts.properties(caller.accountId!);
-    const wanted = query['properties[]'];
-    const foreign = wanted.findIndex((id) => !properties.get(id));
-    if (foreign >= 0) throw hospitableErrors.validation(`The selected properties.${foreign} is invalid.`);
-    if (query.start_date && query.end_date && query.end_date < query.start_date) throw hospitableErrors.validation('The end date field must be a date after or equal to start date.');
     const byDefault = query.start_date === undefined && query.end_date === undefined && query.date_query === undefined;
     const today = isoDate(ctx.clock.nowMs());
     const from = byDefault ? today : query.start_date;
     const to = byDefault ? addDays(today, DEFAULT_WINDOW_DAYS) : query.end_date;
+    const properties = accounts.properties(caller.accountId!);
     const reservations = accounts.reservations(caller.accountId!);
+    const path = `${baseOf(ctx, req, API_ORIGIN)}/v2/reservations`;
+    const last = answered.get(query);
+    if (last && last.accountId === caller.accountId && last.from === from && last.to === to && last.reservations === reservations.stamp && last.properties === properties.stamp && last.path === path) {
+      return sendJsonText(res, last.body);
+    }
+    const wanted = query['properties[]'];
+    const foreign = wanted.findIndex((id) => !properties.get(id));
+    if (foreign >= 0) throw hospitableErrors.validation(`The selected properties.${foreign} is invalid.`);
+    if (query.start_date && query.end_date && query.end_date < query.start_date) throw hospitableErrors.validation('The end date field must be a date after or equal to start date.');
     const key = `${caller.accountId}\u0000${wanted.join(',')}\u0000${from}\u0000${to}\u0000${query.date_query}\u0000${query.platform_id}\u0000${query.conversation_id}`;
     let found = kept.get(key);
     if (found?.stamp !== reservations.stamp) {
@@ -102,8 +123,10 @@ export function listReservations(accounts: HospitableAccounts, ctx: ProviderCont
       if (json === undefined) byIncludes.set(includesKey, (json = JSON.stringify(present(accounts, caller, includes, r))));
       return json;
     };
-    const path = `${baseOf(ctx, req, API_ORIGIN)}/v2/reservations`;
-    sendJsonText(res, own ? pageBytes(req, path, found.rows, query.page, query.per_page, includesKey, text) : pageText(req, path, found.rows, query.page, query.per_page, text));
+    if (!own) return sendJsonText(res, pageText(req, path, found.rows, query.page, query.per_page, text));
+    const body = pageBytes(req, path, found.rows, query.page, query.per_page, includesKey, text);
+    answered.set(query, { accountId: caller.accountId, from, to, reservations: reservations.stamp, properties: properties.stamp, path, body });
+    sendJsonText(res, body);
   };
 }
 

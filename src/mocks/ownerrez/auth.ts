@@ -8,6 +8,7 @@ import { DistinctWindow } from '../../core/distinct-window.js';
 import { readAuthorization } from '../../core/http-auth.js';
 import type { ProviderContext } from '../../core/provider.js';
 import type { WindowRule } from '../../core/rate-limit.js';
+import { LastAdmitted } from '../../core/tokens/last-admitted.js';
 import type { OpaqueTokenRecord } from '../../core/tokens/opaque.js';
 import type { OwnerRezAccounts } from './accounts.js';
 import type { AppGrant, OwnerRezCredentials } from './credentials.js';
@@ -88,15 +89,16 @@ export function ownerrezGate(accounts: OwnerRezAccounts, credentials: OwnerRezCr
 
   // A client sends the same two headers call after call: while they are the last pair admitted and the token still stands for the same
   // active record, the parse, the lookup and the User-Agent check are not done again.
-  let last: { authorization: string; userAgent: string | undefined; token: string; record: OpaqueTokenRecord<AppGrant>; known: { app: OAuthApp; caller: OwnerRezCaller } } | undefined;
+  const last = new LastAdmitted<AppGrant, { app: OAuthApp; caller: OwnerRezCaller }>(() => credentials.access);
 
   const api: RequestHandler = (req, res, next) => {
     countRequest(req);
     const authorization = req.get('authorization');
     const userAgent = req.get('user-agent');
-    if (last && authorization === last.authorization && userAgent === last.userAgent && credentials.access.holds(last.token, last.record)) {
-      if (last.known.app.scope === 'read_only' && req.method !== 'GET' && req.method !== 'HEAD') throw ownerrezErrors.readOnly();
-      callers.set(res, last.known.caller);
+    const recalled = last.recall(authorization, userAgent);
+    if (recalled !== undefined) {
+      if (recalled.app.scope === 'read_only' && req.method !== 'GET' && req.method !== 'HEAD') throw ownerrezErrors.readOnly();
+      callers.set(res, recalled.caller);
       return next();
     }
     const auth = readAuthorization(authorization);
@@ -118,7 +120,7 @@ export function ownerrezGate(accounts: OwnerRezAccounts, credentials: OwnerRezCr
     if (found.state !== 'active') throw ownerrezErrors.invalidAccessToken(found.state);
     const known = admittedApp(found.record);
     checkUserAgent(userAgent, known.app);
-    last = { authorization: authorization!, userAgent, token: auth.token, record: found.record, known };
+    last.remember(authorization!, userAgent, auth.token, found.record, known);
     if (known.app.scope === 'read_only' && req.method !== 'GET' && req.method !== 'HEAD') throw ownerrezErrors.readOnly();
     callers.set(res, known.caller);
     next();
@@ -129,7 +131,7 @@ export function ownerrezGate(accounts: OwnerRezAccounts, credentials: OwnerRezCr
     ipLimit,
     reset: () => {
       accountsPerIp.reset();
-      last = undefined;
+      last.forget();
     },
   };
 }

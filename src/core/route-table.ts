@@ -11,6 +11,8 @@ interface Route {
   pattern: RegExp;
   names: string[];
   chain: RequestHandler[];
+  /** Its place in the mount's routes: the first that matches a request is the one that takes it. */
+  order: number;
 }
 
 interface Mount {
@@ -18,8 +20,16 @@ interface Mount {
   base: RegExp;
   baseNames: string[];
   routes: Route[];
+  /** Routes of a fixed path (no parameter), by method and lower-cased path: most requests find theirs with one lookup, not a scan. */
+  literals: Map<string, Route>;
+  /** The routes with parameters, which a literal route found by lookup must still be checked against when they come before it. */
+  patterned: Route[];
   answers: MountAnswers;
 }
+
+/** A path the literal lookup can stand in for the patterns on: ASCII (so lower-casing agrees with a case-insensitive match). */
+const NON_ASCII = /[^\x00-\x7f]/;
+const literalKey = (method: string, path: string): string => `${method} ${path.toLowerCase()}`;
 
 /** A request's route: its mount, the length of the mount's match, and its path parameters (undefined when one does not decode). */
 export interface RouteHit {
@@ -87,7 +97,11 @@ function runChain(chain: readonly RequestHandler[], req: Request, res: Response,
 /** Decoded parameters, or undefined when one does not decode. */
 function decoded(names: readonly string[], found: RegExpExecArray, into: Record<string, string>): boolean {
   try {
-    names.forEach((name, i) => (into[name] = decodeURIComponent(found[i + 1]!)));
+    // Only a `%` makes decoding do anything (or throw); most segments hold none.
+    for (let i = 0; i < names.length; i += 1) {
+      const raw = found[i + 1]!;
+      into[names[i]!] = raw.includes('%') ? decodeURIComponent(raw) : raw;
+    }
     return true;
   } catch {
     return false;
@@ -104,12 +118,19 @@ export class RouteTable {
   /** A mount path and how its origin answers what goes wrong; gives the function that adds a route to it. */
   mount(base: string, answers: MountAnswers): (method: string, path: string, chain: RequestHandler[]) => void {
     const { pattern, names } = compile(base, false);
-    const mount: Mount = { base: pattern, baseNames: names, routes: [], answers };
+    const mount: Mount = { base: pattern, baseNames: names, routes: [], literals: new Map(), patterned: [], answers };
     this.mounts.push(mount);
     const host = /^\/([^/:*]+)$/.exec(base)?.[1]?.toLowerCase();
     if (host !== undefined && !this.byHost.has(host)) this.byHost.set(host, mount);
     else this.templated.push(mount);
-    return (method, path, chain) => void mount.routes.push({ method: method.toUpperCase(), ...compile(path, true), chain });
+    return (method, path, chain) => {
+      const route: Route = { method: method.toUpperCase(), ...compile(path, true), chain, order: mount.routes.length };
+      mount.routes.push(route);
+      // A fixed path not ending in `/` matches exactly itself, in any case, with at most one `/` after it.
+      const literal = !/[:*]/.test(path) && path.length > 1 && !path.endsWith('/') && !NON_ASCII.test(path);
+      if (!literal) mount.patterned.push(route);
+      else if (!mount.literals.has(literalKey(route.method, path))) mount.literals.set(literalKey(route.method, path), route);
+    };
   }
 
   /** The mount a path is under, and the match of its base. */
@@ -133,6 +154,11 @@ export class RouteTable {
     const { mount, at } = hit;
     const method = req.method === 'HEAD' ? 'GET' : req.method;
     const rest = path.slice(at[0].length) || '/';
+    const literal = NON_ASCII.test(rest) ? undefined : mount.literals.get(literalKey(method, rest.length > 1 && rest.endsWith('/') ? rest.slice(0, -1) : rest));
+    if (literal && !mount.patterned.some((r) => r.order < literal.order && r.method === method && r.pattern.test(rest))) {
+      const params: Record<string, string> = {};
+      return { mount, route: literal, cut: at[0].length, params: decoded(mount.baseNames, at, params) ? params : undefined };
+    }
     for (const route of mount.routes) {
       if (route.method !== method) continue;
       const found = route.pattern.exec(rest);

@@ -8,7 +8,7 @@ import type { OAuthWords, TokenFailure } from '../../core/oauth2/failures.js';
 import { authorizationCodeGrant } from '../../core/oauth2/grant-types.js';
 import { GrantLedger } from '../../core/oauth2/ledger.js';
 import type { GrantHandler } from '../../core/oauth2/token-endpoint.js';
-import { OpaqueTokens } from '../../core/tokens/opaque.js';
+import { OpaqueTokens, type OpaqueTokenRecord } from '../../core/tokens/opaque.js';
 import type { EntrataAccounts } from './accounts.js';
 import { entrataErrors } from './errors.js';
 import type { AccessTokenResult, CompanyUser, EntrataApp, EntrataGrant, ManagementCompany } from './types.js';
@@ -111,11 +111,11 @@ export class EntrataOAuth {
   }
 
   /** The grant an access token stands for, or the envelope error for an unknown, revoked or expired one. */
-  grantOf(token: string | undefined): { grant: EntrataGrant; expiresAtMs: number | undefined } {
+  grantOf(token: string | undefined): { grant: EntrataGrant; expiresAtMs: number | undefined; record: OpaqueTokenRecord<EntrataGrant> } {
     const found = token === undefined ? { state: 'unknown' as const } : this.tokens.lookup(token);
     if (found.state === 'expired') throw entrataErrors.tokenExpired();
     if (found.state !== 'active') throw entrataErrors.tokenInvalid();
-    return { grant: found.record.data, expiresAtMs: found.record.expiresAt };
+    return { grant: found.record.data, expiresAtMs: found.record.expiresAt, record: found.record };
   }
 
   reset(): void {

@@ -3,6 +3,7 @@
 // getUserInfo: seeds/004). Each method's params schema is the OpenAPI document's; results are shaped as its result schemas.
 import type { Request, Response } from 'express';
 import type { JsonSchema } from '../../core/json-schema.js';
+import { deepFreeze } from '../../core/json-text.js';
 import { rpcMethod, type RpcMethod } from '../../core/wire/rpc-route.js';
 import type { EntrataAccounts } from './accounts.js';
 import { authOf, bearerGrant, callerOf } from './auth.js';
@@ -58,12 +59,24 @@ function reachable(accounts: EntrataAccounts, res: Response, propertyId: number)
 }
 
 export function companyServices(accounts: EntrataAccounts, schema: ParamsSchema): Record<string, Record<string, RpcMethod>> {
-  const customersOf = (res: Response, params: GetCustomersParams): Customer[] => {
+  // getCustomers' results by property and filter, kept while that property's customers are unwritten (the collection's stamp): an app
+  // polling the same call gets the same frozen value, whose text is made once (core/json-text.ts). Bounded whatever is asked.
+  const keptCustomers = new Map<string, { stamp: object; result: CustomersResult }>();
+  const customersOf = (res: Response, params: GetCustomersParams): CustomersResult => {
     // seeds/004 writes `property_id`; the general API's documentation (provider-facts) `propertyId`.
     // The schema asks for exactly one of the two.
-    const propertyId = params.propertyId ?? params.property_id ?? 0;
-    const wanted = idList(params.customerIds);
-    return accounts.customers(reachable(accounts, res, propertyId).id).list().filter((c) => !wanted || wanted.includes(c.Id));
+    const property = reachable(accounts, res, params.propertyId ?? params.property_id ?? 0);
+    const customers = accounts.customers(property.id);
+    const key = `${property.id}\u0000${params.customerIds}`;
+    let kept = keptCustomers.get(key);
+    if (kept?.stamp !== customers.stamp) {
+      const wanted = idList(params.customerIds);
+      const rows: Customer[] = customers.list().filter((c) => !wanted || wanted.includes(c.Id));
+      if (keptCustomers.size >= 256) keptCustomers.clear();
+      kept = { stamp: customers.stamp, result: deepFreeze({ Customers: { Customer: rows } }) };
+      keptCustomers.set(key, kept);
+    }
+    return kept.result;
   };
   return {
     status: { getStatus: rpcMethod({ params: schema('GetStatusParams'), handle: () => STATUS }) },
@@ -83,7 +96,7 @@ export function companyServices(accounts: EntrataAccounts, schema: ParamsSchema)
     customers: {
       getCustomers: rpcMethod<GetCustomersParams>({
         params: schema('GetCustomersParams'),
-        handle: ({ params }, _req, res): CustomersResult => ({ Customers: { Customer: customersOf(res, params) } }),
+        handle: ({ params }, _req, res): CustomersResult => customersOf(res, params),
       }),
       updateCustomers: rpcMethod<UpdateCustomersParams>({
         params: schema('UpdateCustomersParams'),

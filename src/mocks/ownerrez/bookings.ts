@@ -80,12 +80,17 @@ const KEPT_FILTERS = 256;
 
 export function listBookings(accounts: OwnerRezAccounts): RequestHandler {
   const kept = new Map<string, { stamp: object; rows: Booking[] }>();
+  // The bytes a query (the validated object every request with its URL shares) was last answered with, for the account and the bookings'
+  // stamp they were made under: a client polling one list is answered with them while neither changes. Rows as stored only.
+  const answered = new WeakMap<object, { userId: number; stamp: object; body: Buffer }>();
   return (req, res) => {
     const { query } = parsed<ListBookingsQuery & PageQuery>(res);
     // One MCP server's note, and the official client never asks without one of them (provider-facts §1).
     if (query.property_ids === undefined && query.since_utc === undefined) throw ownerrezErrors.validation('Either property_ids or since_utc is required.');
     const userId = accountOf(res);
     const bookings = accounts.bookings(userId);
+    const last = answered.get(query);
+    if (last && last.userId === userId && last.stamp === bookings.stamp) return sendJsonText(res, last.body);
     const key = `${userId}\u0000${query.property_ids}\u0000${query.since_utc}\u0000${query.from}\u0000${query.to}\u0000${query.status}`;
     let found = kept.get(key);
     if (found?.stamp !== bookings.stamp) {
@@ -94,7 +99,8 @@ export function listBookings(accounts: OwnerRezAccounts): RequestHandler {
       kept.set(key, found);
     }
     const { text, view } = viewOf(accounts, userId, query);
-    sendList(req, res, 'bookings', found.rows, query, text, view);
+    const body = sendList(req, res, 'bookings', found.rows, query, text, view);
+    if (body !== undefined) answered.set(query, { userId, stamp: bookings.stamp, body });
   };
 }
 

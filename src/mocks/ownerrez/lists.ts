@@ -16,16 +16,22 @@ function nextPageUrl(req: Request, resource: string, total: number, page: PageQu
 
 /**
  * Sends one page of `rows`. Rows are written by `text` (a row's cached JSON by default, or a `view` with the `include_*` parts); a page of
- * rows as stored is kept as bytes for its frozen rows, so the same page read again costs an identity check (core/json-text.ts).
+ * rows as stored is kept as bytes for its frozen rows, so the same page read again costs an identity check (core/json-text.ts). Gives
+ * those bytes back (undefined for a view's page, made afresh each time).
  */
-export function sendList<T extends object>(req: Request, res: Response, resource: string, rows: readonly T[], page: PageQuery, text: (row: T) => string = rowJson, view = ''): void {
+export function sendList<T extends object>(req: Request, res: Response, resource: string, rows: readonly T[], page: PageQuery, text: (row: T) => string = rowJson, view = ''): Buffer | undefined {
   const items = rows.slice(page.offset, page.offset + page.limit);
   const build = (): string => {
     const next = JSON.stringify(nextPageUrl(req, resource, rows.length, page));
     return `{"count":${rows.length},"items":[${items.map(text).join(',')}],"limit":${page.limit},"offset":${page.offset},"next_page_url":${next}}`;
   };
   // A view that adds other records (a booking's guest) depends on more than these rows: made afresh each time.
-  if (view !== '') return sendJsonText(res, build());
+  if (view !== '') {
+    sendJsonText(res, build());
+    return undefined;
+  }
   // The URL and the count decide the envelope around the page's rows (its next_page_url is the URL's query moved on), so they key it.
-  sendJsonText(res, pageBody(items, `${resource}\u0000${req.url}\u0000${rows.length}`, build));
+  const body = pageBody(items, `${resource}\u0000${req.url}\u0000${rows.length}`, build);
+  sendJsonText(res, body);
+  return body;
 }

@@ -2,6 +2,7 @@
 import type { Express, Request, Response } from 'express';
 import { performance } from 'node:perf_hooks';
 import type { Clock } from './clock.js';
+import { rowJson } from './json-text.js';
 import { redactHeaders, redactRequestText, redactText, redactUrl } from './redact.js';
 
 export interface JournalEntry {
@@ -284,7 +285,8 @@ function bodyText(body: unknown): string | Buffer | undefined {
  */
 function requestText(body: unknown): string | undefined {
   if (body === undefined || body === null) return undefined;
-  return cut(typeof body === 'string' ? body : JSON.stringify(body));
+  // A frozen body (one a client sent again, core/wire/codecs.ts) has its text made once.
+  return cut(typeof body === 'string' ? body : typeof body === 'object' ? rowJson(body) : JSON.stringify(body));
 }
 
 function cut(text: string): string {

@@ -56,6 +56,9 @@ describe('Entrata web services', () => {
     expect(update.body.response.result.Customers.Customer).toEqual([{ ...before, Email: 'new.address@residents.example' }]);
     const after = await rpc(api('/api/customers'), call('getCustomers', { propertyId: MAPLE_COURT, customerIds: String(before.Id) }), { token });
     expect(after.body.response.result.Customers.Customer).toEqual([{ ...before, Email: 'new.address@residents.example' }]);
+    // The very body of the first read, sent again: its answer is made afresh from the changed customers.
+    const again = await rpc(api('/api/customers'), call('getCustomers', { propertyId: MAPLE_COURT }), { token });
+    expect(again.body.response.result.Customers.Customer[0]).toEqual({ ...before, Email: 'new.address@residents.example' });
     sandbox.reset();
     const reset = await rpc(api('/api/customers'), call('getCustomers', { propertyId: MAPLE_COURT, customerIds: String(before.Id) }), { token: await accessToken(sandbox) });
     expect(reset.body.response.result.Customers.Customer[0].Email).toBe(before.Email);

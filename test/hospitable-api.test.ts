@@ -101,6 +101,22 @@ describe('Hospitable v2 API', () => {
     }
   });
 
+  it('moves the default window with the clock: the same URL asked again after a week answers the new fortnight', async () => {
+    const url = `/v2/reservations?${properties.map((p) => `properties[]=${p.id}`).join('&')}&include=guest&per_page=100`;
+    const before = await json<List<Reservation>>(await call(sandbox, url, { token: read }), 'listReservations');
+    expect((await json<List<Reservation>>(await call(sandbox, url, { token: read }), 'listReservations')).data).toEqual(before.data);
+    const started = sandbox.clock.nowMs();
+    sandbox.clock.advance(7 * 86_400);
+    try {
+      const today = isoDate(sandbox.clock.nowMs());
+      const after = await json<List<Reservation>>(await call(sandbox, url, { token: read }), 'listReservations');
+      expect(after.data.map((r) => r.id)).not.toEqual(before.data.map((r) => r.id));
+      for (const r of after.data) expect(r.arrival_date.slice(0, 10) >= today && r.arrival_date.slice(0, 10) <= addDays(today, 14)).toBe(true);
+    } finally {
+      sandbox.clock.set(started);
+    }
+  });
+
   it('filters by check-out dates with date_query and embeds guest and financials in minor units', async () => {
     const from = addDays(isoDate(sandbox.clock.nowMs()), -30);
     const to = addDays(from, 20);

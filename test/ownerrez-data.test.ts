@@ -2,7 +2,7 @@
 // ORB ids, a booking taking its nights, writes visible in the next read and gone on reset, guests, and webhook subscriptions for OAuth apps.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../src/sandbox.js';
-import { appBase, basic, EXAMPLE_ACCESS_TOKEN, v2, v2Base, WYLIE, WYLIE_TOKEN } from './support/ownerrez.js';
+import { appBase, basic, EXAMPLE_ACCESS_TOKEN, ownerrezCredentials, v2, v2Base, WYLIE, WYLIE_TOKEN } from './support/ownerrez.js';
 
 interface Envelope<T> {
   count: number;
@@ -60,6 +60,18 @@ describe('the OwnerRez v2 data', () => {
     expect(bookings.pages[1]!.offset).toBe(7);
     expect(bookings.items.length).toBe(bookings.pages[0]!.count);
     expect(new Set(bookings.items.map((b) => b.property_id))).toEqual(new Set(properties.items.slice(0, 3).map((p) => p.id)));
+  });
+
+  it("answers the same bookings URL with each account's own bookings, asked in turn", async () => {
+    const url = 'bookings?since_utc=2020-01-01T00:00:00Z&limit=5';
+    const other = ownerrezCredentials(sandbox).users[1]!;
+    const asOther = async (): Promise<Envelope<Booking>> => (await (await v2(sandbox, url, { authorization: basic(other.email, other.personalAccessToken) })).json()) as Envelope<Booking>;
+    const mine = await get<Envelope<Booking>>(url);
+    const theirs = await asOther();
+    expect(theirs.items.length).toBeGreaterThan(0);
+    expect(theirs.items.map((b) => b.id)).not.toEqual(mine.items.map((b) => b.id));
+    expect((await get<Envelope<Booking>>(url)).items).toEqual(mine.items);
+    expect((await asOther()).items).toEqual(theirs.items);
   });
 
   it('refuses a bookings list without property_ids or since_utc', async () => {

@@ -98,4 +98,21 @@ describe('RouteTable', () => {
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ malformed: 'The path /api.example.com/items/%E0%A4%A has a malformed percent-encoding.' });
   });
+
+  it('finds a fixed path by lookup yet keeps the first-registered route: a parameter route before it still wins', async () => {
+    const fixed: RequestHandler = (_req, res) => void res.json({ by: 'fixed' });
+    const app = appWith([['get', '/items/:id', [echo]], ['get', '/items/new', [fixed]], ['get', '/other', [fixed]]]);
+    expect((await request(app).get('/api.example.com/items/new')).body).toMatchObject({ by: 'table', params: { id: 'new' } });
+    expect((await request(app).get('/api.example.com/OTHER/')).body).toEqual({ by: 'fixed' });
+    expect((await request(app).get('/api.example.com/other//')).status).toBe(404);
+  });
+
+  it('leaves a path with characters beyond ASCII to the patterns, which match it as Express does', () => {
+    const table = new RouteTable();
+    table.mount('/api.example.com', { malformed: () => undefined, failed: (err, _req, _res, next) => next(err) })('get', '/lookup', [echo]);
+    const at = (path: string) => table.lookup({ method: 'GET', path } as express.Request);
+    // U+212A KELVIN SIGN lower-cases to "k" but is no "k" to a case-insensitive RegExp: not the route (a path as a program may build it).
+    expect(at('/api.example.com/loo\u212Aup')).toBeUndefined();
+    expect(at('/api.example.com/LOOKUP')?.params).toEqual({});
+  });
 });

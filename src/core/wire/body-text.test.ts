@@ -61,3 +61,18 @@ describe('the body reader with a JSON text codec', () => {
     expect((await request(app).post('/').set('Content-Type', 'application/json').send('{"a":')).body).toEqual({ failure: 'malformed-body' });
   });
 });
+
+describe('a body sent again', () => {
+  it('is handed the value its text was parsed into last time, frozen; another text is parsed afresh, and a bad one still refused', async () => {
+    const app = express();
+    app.post('/', bodyReader([trailingCommaJsonCodec], '1kb'), (req, res) => void res.json({ body: req.body as unknown, frozen: Object.isFrozen(req.body) }));
+    app.use(((err, req, res, _next) => void res.status(400).json({ failure: readFailureOf(err, req.get('content-type') ?? '', '')?.kind ?? 'other' })) as express.ErrorRequestHandler);
+    const send = (text: string) => request(app).post('/').set('Content-Type', 'application/json').send(text);
+    const text = '{"method": {"name": "getCustomers", "params": {"propertyId": 100001,}}}';
+    expect((await send(text)).body).toEqual({ body: { method: { name: 'getCustomers', params: { propertyId: 100001 } } }, frozen: true });
+    expect((await send(text)).body).toEqual({ body: { method: { name: 'getCustomers', params: { propertyId: 100001 } } }, frozen: true });
+    expect((await send('{"method": {"name": "getLeases"}}')).body).toEqual({ body: { method: { name: 'getLeases' } }, frozen: true });
+    expect((await send('{"method": ')).body).toEqual({ failure: 'malformed-body' });
+    expect((await send(text)).body.body.method.params).toEqual({ propertyId: 100001 });
+  });
+});

@@ -38,6 +38,8 @@ describe('installFrontDoor', () => {
     const { app, seen, started } = appWithDoor();
     const res = await request(app).get('/door/here?x=1').set('X-Test', 'yes');
     expect(res.body).toEqual({ by: 'door', baseUrl: '', originalUrl: '/door/here?x=1', hasNext: true, get: 'yes', locals: 'object' });
+    // Express's default, which this app keeps, as Express would send it.
+    expect(res.headers['x-powered-by']).toBe('Express');
     expect(seen).toEqual([]);
     expect(started).toEqual(['/door/here?x=1']);
   });

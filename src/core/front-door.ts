@@ -19,9 +19,8 @@ export interface FrontDoor {
 
 /**
  * Puts `take` in front of Express's router. `onRequest` runs once for every request the app is handed, whichever way it goes on. Express's
- * set-up is repeated exactly (express 5 `app.handle`): the circular references, the app's request and response prototypes, `res.locals`,
- * then what its router sets before the first layer (`baseUrl`, `originalUrl`, `next`). The sandbox disables `x-powered-by`, so the
- * header Express would add for it is not added here.
+ * set-up is repeated exactly (express 5 `app.handle`): `X-Powered-By` when enabled, the circular references, the app's request and
+ * response prototypes, `res.locals`, then what its router sets before the first layer (`next`, `baseUrl`, `originalUrl`).
  */
 export function installFrontDoor(app: Express, take: Take, onRequest?: (req: Request, res: Response) => void): FrontDoor {
   const application = app as unknown as { handle: (req: Resumable, res: Response, callback?: NextFunction) => void; request: object; response: object };
@@ -30,6 +29,7 @@ export function installFrontDoor(app: Express, take: Take, onRequest?: (req: Req
     onRequest?.(req, res);
     // A callback means an enclosing app mounted this one: its router has set the request up and expects it back.
     if (callback === undefined) {
+      if (app.enabled('x-powered-by')) res.setHeader('X-Powered-By', 'Express');
       req.res = res;
       res.req = req;
       Object.setPrototypeOf(req, application.request);

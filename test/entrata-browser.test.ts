@@ -5,30 +5,27 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../src/sandbox.js';
-import { findChromium, launchChromium } from './support/browser.js';
+import { browserTests, launchChromium } from './support/browser.js';
 import { appOf, call, companyBase, MAPLE_COURT, rpc, RENT_INSIGHTS, SUNRISE, syncBase, tokenEnvelope } from './support/entrata.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
-const CHROMIUM = findChromium();
-const NO_CHROMIUM = "no chromium found: set CHROMIUM_PATH or install Debian's chromium (apt-get install chromium); .ci/run installs it in CI";
-const SKIP = !CHROMIUM && !process.env.CI;
-if (SKIP) console.warn(`test/entrata-browser.test.ts skipped: ${NO_CHROMIUM}`);
+const run = browserTests('test/entrata-browser.test.ts', 'the Entrata App Store in a browser');
 
-describe.skipIf(SKIP)(SKIP ? `the Entrata App Store in a browser (skipped: ${NO_CHROMIUM})` : 'the Entrata App Store in a browser', () => {
+describe.skipIf(run.skip)(run.title, () => {
   let sandbox: RunningSandbox;
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    if (!CHROMIUM) return; // CI without chromium: the test fails in beforeEach, so the count says so
+    if (!run.chromium) return; // CI without chromium: the test fails in beforeEach, so the count says so
     sandbox = await startSandbox({ providers: ['entrata'], logLevel: 'silent' });
-    browser = await launchChromium(CHROMIUM);
+    browser = await launchChromium(run.chromium);
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await sandbox?.close();
   }, 60_000);
   beforeEach(() => {
-    if (!CHROMIUM) throw new Error(`CI is set but ${NO_CHROMIUM}`);
+    run.requireChromium();
     sandbox.reset();
   });
 

@@ -4,16 +4,13 @@ import * as client from 'openid-client';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../src/sandbox.js';
-import { captureCallback, findChromium, launchChromium } from './support/browser.js';
+import { captureCallback, browserTests, launchChromium } from './support/browser.js';
 import { authBase, call, hospitableCredentials, owner } from './support/hospitable.js';
 
 const REDIRECT_URI = 'http://localhost:3000/callback';
-const CHROMIUM = findChromium();
-const NO_CHROMIUM = "no chromium found: set CHROMIUM_PATH or install Debian's chromium (apt-get install chromium); .ci/run installs it in CI";
-const SKIP = !CHROMIUM && !process.env.CI;
-if (SKIP) console.warn(`test/hospitable-browser.test.ts skipped: ${NO_CHROMIUM}`);
+const run = browserTests('test/hospitable-browser.test.ts', 'Hospitable consent in a browser');
 
-describe.skipIf(SKIP)(SKIP ? `Hospitable consent in a browser (skipped: ${NO_CHROMIUM})` : 'Hospitable consent in a browser', () => {
+describe.skipIf(run.skip)(run.title, () => {
   let sandbox: RunningSandbox;
   let browser: Browser | undefined;
   let config: client.Configuration;
@@ -29,20 +26,20 @@ describe.skipIf(SKIP)(SKIP ? `Hospitable consent in a browser (skipped: ${NO_CHR
   };
 
   beforeAll(async () => {
-    if (!CHROMIUM) return;
+    if (!run.chromium) return;
     sandbox = await startSandbox({ validateResponses: true });
     const { clientId, clientSecret } = hospitableCredentials(sandbox).oauthClient;
     const issuer = authBase(sandbox);
     config = new client.Configuration({ issuer, authorization_endpoint: `${issuer}/oauth/authorize`, token_endpoint: `${issuer}/oauth/token` }, clientId, clientSecret, client.ClientSecretPost(clientSecret));
     client.allowInsecureRequests(config);
-    browser = await launchChromium(CHROMIUM);
+    browser = await launchChromium(run.chromium);
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await sandbox?.close();
   }, 60_000);
   beforeEach(async () => {
-    if (!CHROMIUM) throw new Error(`CI is set but ${NO_CHROMIUM}`);
+    run.requireChromium();
     sandbox.reset();
     context = await browser!.newContext();
     page = await context.newPage();

@@ -5,16 +5,13 @@ import * as client from 'openid-client';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../src/sandbox.js';
-import { captureCallback, findChromium, launchChromium } from './support/browser.js';
+import { captureCallback, browserTests, launchChromium } from './support/browser.js';
 import { cloud, identityBase, rezCredentials, severalTenantsUser } from './support/rezstream.js';
 
 const REDIRECT_URI = 'http://localhost:3000/callback';
 const SCOPE = 'openid reservations';
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
-const CHROMIUM = findChromium();
-const NO_CHROMIUM = 'no chromium found: set CHROMIUM_PATH or install Debian\'s chromium (apt-get install chromium); .ci/run installs it in CI';
-const SKIP = !CHROMIUM && !process.env.CI;
-if (SKIP) console.warn(`test/rezstream-browser.test.ts skipped: ${NO_CHROMIUM}`);
+const run = browserTests('test/rezstream-browser.test.ts', 'rezStream consent in a browser');
 
 interface Authorization {
   url: URL;
@@ -23,7 +20,7 @@ interface Authorization {
   nonce: string;
 }
 
-describe.skipIf(SKIP)(SKIP ? `rezStream consent in a browser (skipped: ${NO_CHROMIUM})` : 'rezStream consent in a browser', () => {
+describe.skipIf(run.skip)(run.title, () => {
   let sandbox: RunningSandbox;
   let browser: Browser | undefined;
   let config: client.Configuration;
@@ -59,18 +56,18 @@ describe.skipIf(SKIP)(SKIP ? `rezStream consent in a browser (skipped: ${NO_CHRO
   };
 
   beforeAll(async () => {
-    if (!CHROMIUM) return; // CI without chromium: each test fails in beforeEach, so the count says so
+    if (!run.chromium) return; // CI without chromium: each test fails in beforeEach, so the count says so
     sandbox = await startSandbox({ validateResponses: true });
     const { clientId, clientSecret } = rezCredentials(sandbox).client;
     config = await client.discovery(new URL(identityBase(sandbox)), clientId, clientSecret, client.ClientSecretBasic(clientSecret), { execute: [client.allowInsecureRequests] });
-    browser = await launchChromium(CHROMIUM);
+    browser = await launchChromium(run.chromium);
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await sandbox?.close();
   }, 60_000);
   beforeEach(async () => {
-    if (!CHROMIUM) throw new Error(`CI is set but ${NO_CHROMIUM}`);
+    run.requireChromium();
     sandbox.reset();
     context = await browser!.newContext({ viewport: { width: 800, height: 900 } });
     page = await context.newPage();

@@ -24,6 +24,34 @@ export function findChromium(): string | undefined {
   return undefined;
 }
 
+const NO_CHROMIUM = "no chromium found: set CHROMIUM_PATH or install Debian's chromium (apt-get install chromium); .ci/run installs it in CI";
+
+/** What a browser test file needs to know about chromium before its tests run. */
+export interface BrowserTests {
+  /** The chromium to launch; undefined when there is none. */
+  chromium: string | undefined;
+  /** Without chromium outside CI the file is skipped, with a warning; in CI each test fails instead, so the count says so. */
+  skip: boolean;
+  /** The describe title, saying why when the file is skipped. */
+  title: string;
+  /** The first step of each test: throws in CI when there is no chromium. */
+  requireChromium(): void;
+}
+
+export function browserTests(file: string, title: string): BrowserTests {
+  const chromium = findChromium();
+  const skip = !chromium && !process.env.CI;
+  if (skip) console.warn(`${file} skipped: ${NO_CHROMIUM}`);
+  return {
+    chromium,
+    skip,
+    title: skip ? `${title} (skipped: ${NO_CHROMIUM})` : title,
+    requireChromium: () => {
+      if (!chromium) throw new Error(`CI is set but ${NO_CHROMIUM}`);
+    },
+  };
+}
+
 export function launchChromium(executablePath: string): Promise<Browser> {
   return chromium.launch({ executablePath, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 }

@@ -43,9 +43,10 @@ export function authOf(body: unknown): EnvelopeAuth {
 }
 
 /** The grant of `Authorization: Bearer <token>`: the user, company and app it was issued for. */
-export function bearerGrant(oauth: EntrataOAuth, authorization: string | undefined): ReturnType<EntrataOAuth['grantOf']> {
+export function bearerGrant(oauth: EntrataOAuth, authorization: string | undefined): ReturnType<EntrataOAuth['grantOf']> & { token: string } {
   const header = readAuthorization(authorization);
-  return oauth.grantOf(header.scheme === 'bearer' ? header.token : undefined);
+  if (header.scheme !== 'bearer') throw entrataErrors.tokenInvalid();
+  return { ...oauth.grantOf(header.token), token: header.token };
 }
 
 /**
@@ -78,15 +79,13 @@ export function companyGate(accounts: EntrataAccounts, oauth: EntrataOAuth, meth
       callers.set(res, recalled.caller);
       return next();
     }
-    const header = readAuthorization(authorization);
-    const token = header.scheme === 'bearer' ? header.token : undefined;
-    const { grant, record } = oauth.grantOf(token);
+    const { grant, record, token } = bearerGrant(oauth, authorization);
     if (grant.subdomain !== company.subdomain) throw entrataErrors.otherCompany(company.subdomain);
     const user = accounts.user(company, grant.userId);
     if (!user) throw entrataErrors.tokenInvalid();
     inScopes(grant.scopes, req.body);
     const caller: EntrataCaller = Object.freeze({ credential: 'oauth_access_token', accountId: company.subdomain, userId: String(user.id), clientId: grant.clientId, scopes: grant.scopes, expiresAtMs: record.expiresAt, details: { company, user } });
-    last.remember(authorization!, company.subdomain, token!, record, { caller, scopes: grant.scopes });
+    last.remember(authorization!, company.subdomain, token, record, { caller, scopes: grant.scopes });
     callers.set(res, caller);
     next();
   };

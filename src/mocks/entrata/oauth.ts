@@ -111,11 +111,11 @@ export class EntrataOAuth {
   }
 
   /** The grant an access token stands for, or the envelope error for an unknown, revoked or expired one. */
-  grantOf(token: string | undefined): { grant: EntrataGrant; expiresAtMs: number | undefined; record: OpaqueTokenRecord<EntrataGrant> } {
+  grantOf(token: string | undefined): { grant: EntrataGrant; record: OpaqueTokenRecord<EntrataGrant> } {
     const found = token === undefined ? { state: 'unknown' as const } : this.tokens.lookup(token);
     if (found.state === 'expired') throw entrataErrors.tokenExpired();
     if (found.state !== 'active') throw entrataErrors.tokenInvalid();
-    return { grant: found.record.data, expiresAtMs: found.record.expiresAt, record: found.record };
+    return { grant: found.record.data, record: found.record };
   }
 
   reset(): void {
